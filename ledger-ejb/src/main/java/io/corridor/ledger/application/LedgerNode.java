@@ -1,0 +1,252 @@
+package io.corridor.ledger.application;
+
+import io.corridor.ledger.core.Hashing;
+import io.corridor.ledger.core.LedgerContext;
+import io.corridor.ledger.core.NetworkProfile;
+import io.corridor.ledger.core.close.AppliedTransaction;
+import io.corridor.ledger.core.close.ClosedLedger;
+import io.corridor.ledger.core.close.LedgerCloser;
+import io.corridor.ledger.core.close.TxSetFrame;
+import io.corridor.ledger.core.state.EntryKey;
+import io.corridor.ledger.core.state.LiveState;
+import io.corridor.ledger.core.tx.TransactionFrame;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.stellar.sdk.xdr.LedgerEntry;
+import org.stellar.sdk.xdr.LedgerHeader;
+import org.stellar.sdk.xdr.TransactionEnvelope;
+import org.stellar.sdk.xdr.TransactionResult;
+import org.stellar.sdk.xdr.TransactionResultCode;
+
+/**
+ * One node's ledger: the last closed ledger in memory, the queue of admitted transactions, and the close
+ * of the next ledger. Thread-safe: submissions and reads may come from any thread, closes are serialized,
+ * and readers never see a half-applied ledger.
+ *
+ * <p>A ledger becomes visible (to readers, listeners and waiting submitters) only after the store committed
+ * it. If the commit fails, the in-memory state is reverted and the node stays at the previous ledger; the
+ * next close tries again.
+ */
+public final class LedgerNode {
+
+    private static final Logger LOG = Logger.getLogger(LedgerNode.class.getName());
+
+    private final NetworkProfile profile;
+    private final LedgerStore store;
+    private final Clock clock;
+    private final LedgerCloser closer;
+    private final TransactionQueue queue;
+    private final LiveState state = new LiveState();
+    private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
+    private final Object closeLock = new Object();
+    private final List<LedgerListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile LedgerHeader lastHeader;
+    private volatile byte[] lastHash;
+
+    public LedgerNode(NetworkProfile profile, LedgerStore store, Clock clock, int queueTransactionsMax) {
+        this.profile = profile;
+        this.store = store;
+        this.clock = clock;
+        this.closer = new LedgerCloser(profile);
+        this.queue = new TransactionQueue(queueTransactionsMax);
+    }
+
+    /**
+     * Resumes from the last committed ledger, or creates and commits the genesis ledger on an empty store.
+     * The rebuilt state must hash to what the last header committed to; if not, storage is damaged and the
+     * node refuses to start.
+     */
+    public void start() {
+        synchronized (closeLock) {
+            Optional<LedgerHeader> latest = store.latestHeader();
+            if (latest.isEmpty()) {
+                ClosedLedger genesis = closer.genesis(state);
+                store.commit(genesis);
+                lastHeader = genesis.header();
+                lastHash = genesis.hash();
+                LOG.info(() -> "created genesis ledger " + genesis.hashHex() + " for network '"
+                        + profile.passphrase() + "'");
+                return;
+            }
+            store.loadEntries(state::put);
+            LedgerHeader header = latest.get();
+            byte[] expected = header.getBucketListHash().getHash();
+            if (!Arrays.equals(expected, state.stateHash())) {
+                throw new IllegalStateException("stored ledger state does not match ledger "
+                        + header.getLedgerSeq().getUint32().getNumber() + " (state hash "
+                        + Hashing.hex(state.stateHash()) + ", header says " + Hashing.hex(expected)
+                        + "); the database is damaged or was changed by hand");
+            }
+            lastHeader = header;
+            lastHash = LedgerCloser.headerHash(header);
+            LOG.info(() -> "resumed at ledger " + sequence() + " (" + state.size() + " entries)");
+        }
+    }
+
+    public void addListener(LedgerListener listener) {
+        listeners.add(listener);
+    }
+
+    public NetworkProfile profile() {
+        return profile;
+    }
+
+    public LedgerHeader lastHeader() {
+        return lastHeader;
+    }
+
+    public byte[] lastHash() {
+        return lastHash.clone();
+    }
+
+    public int sequence() {
+        return (int) (long) lastHeader.getLedgerSeq().getUint32().getNumber();
+    }
+
+    public int queueSize() {
+        synchronized (queue) {
+            return queue.size();
+        }
+    }
+
+    /** An entry of the last closed ledger. */
+    public Optional<LedgerEntry> load(EntryKey key) {
+        stateLock.readLock().lock();
+        try {
+            return state.load(key);
+        } finally {
+            stateLock.readLock().unlock();
+        }
+    }
+
+    public Optional<TransactionRecord> transaction(String hashHex) {
+        return store.transaction(hashHex);
+    }
+
+    public Optional<LedgerHeader> header(int sequence) {
+        return store.header(sequence);
+    }
+
+    /** Context of the ledger a transaction submitted now would go into. */
+    private LedgerContext nextLedgerContext() {
+        LedgerHeader header = lastHeader;
+        return new LedgerContext(profile, sequence() + 1, nextCloseTime(header),
+                header.getBaseFee().getUint32().getNumber(), header.getBaseReserve().getUint32().getNumber());
+    }
+
+    private long nextCloseTime(LedgerHeader previous) {
+        long previousClose = previous.getScpValue().getCloseTime().getTimePoint().getUint64().getNumber()
+                .longValueExact();
+        return Math.max(clock.instant().getEpochSecond(), previousClose + 1);
+    }
+
+    /** Admits a transaction for the next ledger, or says why not. Resubmission is idempotent by hash. */
+    public Submission submit(TransactionEnvelope envelope) {
+        TransactionFrame frame = TransactionFrame.of(envelope, profile.networkId());
+        String hash = frame.hashHex();
+        Optional<TransactionRecord> applied = store.transaction(hash);
+        if (applied.isPresent()) {
+            return new Submission.AlreadyApplied(applied.get());
+        }
+        synchronized (queue) {
+            TransactionQueue.Entry existing = queue.find(hash);
+            if (existing != null) {
+                return new Submission.Pending(hash, existing.outcome());
+            }
+            TransactionResult result;
+            stateLock.readLock().lock();
+            try {
+                result = closer.processor().checkValid(state, nextLedgerContext(), frame);
+            } finally {
+                stateLock.readLock().unlock();
+            }
+            if (result.getResult().getDiscriminant() != TransactionResultCode.txSUCCESS) {
+                return new Submission.Rejected(hash, result);
+            }
+            if (queue.sourceHasPending(frame)) {
+                return new Submission.TryAgainLater(hash,
+                        "the source account already has a transaction waiting for the next ledger");
+            }
+            if (queue.isFull()) {
+                return new Submission.TryAgainLater(hash, "the transaction queue is full");
+            }
+            return new Submission.Pending(hash, queue.add(frame).outcome());
+        }
+    }
+
+    /**
+     * Closes the next ledger with the queued transactions that are still valid, commits it and then makes it
+     * visible. Returns the closed ledger.
+     */
+    public ClosedLedger closeLedger() {
+        synchronized (closeLock) {
+            LedgerHeader previous = lastHeader;
+            LedgerContext ctx = nextLedgerContext();
+            List<TransactionQueue.Entry> selected = new ArrayList<>();
+            List<TransactionQueue.Entry> dropped = new ArrayList<>();
+            List<TransactionResult> droppedResults = new ArrayList<>();
+            int operations = 0;
+            int operationsMax = (int) (long) previous.getMaxTxSetSize().getUint32().getNumber();
+            synchronized (queue) {
+                for (TransactionQueue.Entry entry : queue.pending()) {
+                    TransactionResult check = closer.processor().checkValid(state, ctx, entry.frame());
+                    if (check.getResult().getDiscriminant() != TransactionResultCode.txSUCCESS) {
+                        dropped.add(entry);
+                        droppedResults.add(check);
+                        queue.remove(entry.frame().hashHex());
+                        continue;
+                    }
+                    if (operations + entry.frame().feeOperationCount() > operationsMax) {
+                        continue;
+                    }
+                    operations += entry.frame().feeOperationCount();
+                    selected.add(entry);
+                }
+            }
+            for (int i = 0; i < dropped.size(); i++) {
+                TransactionQueue.Entry entry = dropped.get(i);
+                entry.outcome().completeExceptionally(
+                        new TransactionDroppedException(entry.frame().hashHex(), droppedResults.get(i)));
+            }
+            TxSetFrame txSet = new TxSetFrame(lastHash, selected.stream().map(TransactionQueue.Entry::frame).toList());
+            ClosedLedger closed;
+            stateLock.writeLock().lock();
+            try {
+                closed = closer.close(previous, lastHash, state, txSet, ctx.closeTime());
+                try {
+                    store.commit(closed);
+                } catch (RuntimeException e) {
+                    state.revert(closed.changes());
+                    throw e;
+                }
+                lastHeader = closed.header();
+                lastHash = closed.hash();
+            } finally {
+                stateLock.writeLock().unlock();
+            }
+            synchronized (queue) {
+                for (AppliedTransaction tx : closed.transactions()) {
+                    TransactionQueue.Entry entry = queue.remove(tx.frame().hashHex());
+                    if (entry != null) {
+                        entry.outcome().complete(TransactionRecord.of(closed, tx));
+                    }
+                }
+            }
+            for (LedgerListener listener : listeners) {
+                try {
+                    listener.ledgerClosed(closed);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "ledger listener failed on ledger " + closed.sequence(), e);
+                }
+            }
+            return closed;
+        }
+    }
+}

@@ -1,0 +1,471 @@
+package io.corridor.ledger.core.tx;
+
+import io.corridor.ledger.core.Accounts;
+import io.corridor.ledger.core.LedgerContext;
+import io.corridor.ledger.core.op.OperationFrame;
+import io.corridor.ledger.core.state.EntryChange;
+import io.corridor.ledger.core.state.LedgerReader;
+import io.corridor.ledger.core.state.LedgerTxn;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.stellar.sdk.xdr.AccountEntry;
+import org.stellar.sdk.xdr.Hash;
+import org.stellar.sdk.xdr.InnerTransactionResult;
+import org.stellar.sdk.xdr.InnerTransactionResultPair;
+import org.stellar.sdk.xdr.Int64;
+import org.stellar.sdk.xdr.LedgerBounds;
+import org.stellar.sdk.xdr.LedgerEntry;
+import org.stellar.sdk.xdr.LedgerEntryChange;
+import org.stellar.sdk.xdr.LedgerEntryChangeType;
+import org.stellar.sdk.xdr.LedgerEntryChanges;
+import org.stellar.sdk.xdr.OperationMeta;
+import org.stellar.sdk.xdr.OperationResult;
+import org.stellar.sdk.xdr.OperationResultCode;
+import org.stellar.sdk.xdr.PreconditionType;
+import org.stellar.sdk.xdr.Preconditions;
+import org.stellar.sdk.xdr.SequenceNumber;
+import org.stellar.sdk.xdr.TimeBounds;
+import org.stellar.sdk.xdr.Transaction;
+import org.stellar.sdk.xdr.TransactionMeta;
+import org.stellar.sdk.xdr.TransactionMetaV2;
+import org.stellar.sdk.xdr.TransactionResult;
+import org.stellar.sdk.xdr.TransactionResultCode;
+
+/**
+ * Validity and application of transactions, following stellar-core's {@code TransactionFrame} and
+ * {@code FeeBumpTransactionFrame}:
+ *
+ * <ul>
+ *   <li>{@link #checkValid} decides admission against the last closed ledger. Its checks, in order: operation
+ *       count, time and ledger bounds, fee ≥ base fee × operations, source account exists, sequence number,
+ *       signatures reach the source's low threshold, the source can pay the fee, every operation is signed
+ *       for and well formed, and no signature is left unused.</li>
+ *   <li>{@link #processFee} charges the fee before any transaction of the ledger applies, so a transaction
+ *       that then fails still pays.</li>
+ *   <li>{@link #apply} re-checks validity against the state of the moment, consumes the sequence number
+ *       once the check has passed it, and applies the operations all-or-nothing.</li>
+ * </ul>
+ */
+public final class TransactionProcessor {
+
+    /** Operations a transaction may carry. */
+    public static final int OPERATIONS_MAX = 100;
+
+    /** What a validity check found; {@code seqConsumed} says whether apply must still bump the sequence. */
+    private record Check(TransactionResultCode code, boolean seqConsumed, OperationResult[] opResults, Check inner) {
+        Check(TransactionResultCode code, boolean seqConsumed, OperationResult[] opResults) {
+            this(code, seqConsumed, opResults, null);
+        }
+
+        boolean ok() {
+            return code == TransactionResultCode.txSUCCESS;
+        }
+
+        Check withInner(Check innerCheck) {
+            return new Check(code, seqConsumed, opResults, innerCheck);
+        }
+    }
+
+    private static final Check OK = new Check(TransactionResultCode.txSUCCESS, true, null);
+
+    /** Admission check against the last closed ledger; {@code txSUCCESS} when the transaction may be queued. */
+    public TransactionResult checkValid(LedgerReader state, LedgerContext ctx, TransactionFrame frame) {
+        long fee = minimumFee(ctx, frame);
+        if (frame.isFeeBump()) {
+            return feeBumpResult(frame, checkFeeBump(state, ctx, frame, false), fee);
+        }
+        Check check = checkPlain(state, ctx, frame, new SignatureChecker(frame.hash(), frame.signatures()),
+                false, false);
+        return plainResult(check, fee);
+    }
+
+    /** The fee the ledger charges: base fee × operations (a fee bump counts one more). */
+    public long minimumFee(LedgerContext ctx, TransactionFrame frame) {
+        return Math.multiplyExact(ctx.baseFee(), (long) frame.feeOperationCount());
+    }
+
+    /**
+     * Charges the fee from the fee source, or what is left of its balance. Returns the fee charged and the
+     * entry changes (fee meta); the caller adds the fee to the ledger's fee pool.
+     */
+    public FeeCharge processFee(LedgerTxn ltx, LedgerContext ctx, TransactionFrame frame) {
+        LedgerTxn scope = ltx.child();
+        Optional<LedgerEntry> found = scope.load(Accounts.key(frame.feeSource()));
+        if (found.isEmpty()) {
+            // Only possible for a set built elsewhere; apply reports txNO_ACCOUNT.
+            scope.commit();
+            return new FeeCharge(0, new LedgerEntryChanges(new LedgerEntryChange[0]));
+        }
+        LedgerEntry entry = found.get();
+        AccountEntry account = entry.getData().getAccount();
+        long charged = Math.min(Accounts.balance(account), minimumFee(ctx, frame));
+        account.setBalance(new Int64(Accounts.balance(account) - charged));
+        entry.setLastModifiedLedgerSeq(Accounts.uint32(ctx.ledgerSeq()));
+        scope.put(entry);
+        LedgerEntryChanges changes = toXdr(scope.changes());
+        scope.commit();
+        return new FeeCharge(charged, changes);
+    }
+
+    /** The fee taken from a transaction's fee source, with the entry changes it made. */
+    public record FeeCharge(long charged, LedgerEntryChanges changes) {
+    }
+
+    /** Applies a transaction whose fee has been processed; its effects go to {@code ltx}. */
+    public Applied apply(LedgerTxn ltx, LedgerContext ctx, TransactionFrame frame, long feeCharged) {
+        if (!frame.isFeeBump()) {
+            PlainApplied applied = applyPlain(ltx, ctx, frame, false);
+            TransactionResult result = plainResult(applied.check, feeCharged);
+            return new Applied(result, applied.meta, applied.check.ok());
+        }
+        Check outer = checkFeeBumpOuter(ltx, ctx, frame, true);
+        if (!outer.ok()) {
+            return new Applied(plainResult(outer, feeCharged), emptyMeta(), false);
+        }
+        PlainApplied inner = applyPlain(ltx, ctx, frame.inner(), true);
+        TransactionResult result = feeBumpResult(frame, inner.check, feeCharged);
+        return new Applied(result, inner.meta, inner.check.ok());
+    }
+
+    /** The result and metadata of an applied transaction. */
+    public record Applied(TransactionResult result, TransactionMeta meta, boolean successful) {
+    }
+
+    private record PlainApplied(Check check, TransactionMeta meta) {
+    }
+
+    private PlainApplied applyPlain(LedgerTxn ltx, LedgerContext ctx, TransactionFrame frame, boolean innerOfFeeBump) {
+        LedgerTxn txScope = ltx.child();
+        SignatureChecker checker = new SignatureChecker(frame.hash(), frame.signatures());
+        Check check = checkPlain(txScope, ctx, frame, checker, true, innerOfFeeBump);
+        if (!check.ok() && !check.seqConsumed()) {
+            txScope.commit();
+            return new PlainApplied(check, emptyMeta());
+        }
+        LedgerTxn seqScope = txScope.child();
+        LedgerEntry sourceEntry = seqScope.load(Accounts.key(frame.sourceAccount())).orElseThrow();
+        sourceEntry.getData().getAccount().setSeqNum(new SequenceNumber(new Int64(frame.seqNum())));
+        sourceEntry.setLastModifiedLedgerSeq(Accounts.uint32(ctx.ledgerSeq()));
+        seqScope.put(sourceEntry);
+        LedgerEntryChanges seqChanges = toXdr(seqScope.changes());
+        seqScope.commit();
+        if (!check.ok()) {
+            txScope.commit();
+            return new PlainApplied(check, meta(seqChanges, new OperationMeta[0]));
+        }
+
+        LedgerTxn opsScope = txScope.child();
+        List<OperationResult> results = new ArrayList<>();
+        List<OperationMeta> opMetas = new ArrayList<>();
+        boolean success = true;
+        for (var operation : frame.operations()) {
+            OperationFrame op = OperationFrame.of(operation, frame.sourceAccount());
+            LedgerTxn opScope = opsScope.child();
+            OperationResult result;
+            if (!opScope.exists(Accounts.key(op.sourceAccount()))) {
+                result = OperationFrame.outer(OperationResultCode.opNO_ACCOUNT);
+            } else {
+                result = op.doCheckValid(ctx);
+                if (result == null) {
+                    result = op.doApply(opScope, ctx);
+                }
+            }
+            results.add(result);
+            if (success && OperationFrame.isSuccess(result)) {
+                OperationMeta opMeta = new OperationMeta();
+                opMeta.setChanges(toXdr(opScope.changes()));
+                opMetas.add(opMeta);
+                opScope.commit();
+            } else {
+                success = false;
+                opScope.rollback();
+            }
+        }
+        OperationResult[] resultArray = results.toArray(new OperationResult[0]);
+        if (!success) {
+            opsScope.rollback();
+            txScope.commit();
+            return new PlainApplied(new Check(TransactionResultCode.txFAILED, true, resultArray),
+                    meta(seqChanges, new OperationMeta[0]));
+        }
+        opsScope.commit();
+        txScope.commit();
+        return new PlainApplied(new Check(TransactionResultCode.txSUCCESS, true, resultArray),
+                meta(seqChanges, opMetas.toArray(new OperationMeta[0])));
+    }
+
+    private Check checkFeeBump(LedgerReader state, LedgerContext ctx, TransactionFrame frame, boolean applying) {
+        TransactionFrame inner = frame.inner();
+        if (inner.operationCount() == 0) {
+            return new Check(TransactionResultCode.txMISSING_OPERATION, false, null);
+        }
+        if (inner.operationCount() > OPERATIONS_MAX) {
+            return new Check(TransactionResultCode.txMALFORMED, false, null);
+        }
+        BigInteger outerBid = BigInteger.valueOf(frame.feeBid());
+        BigInteger innerBid = BigInteger.valueOf(inner.feeBid());
+        boolean belowMinimum = frame.feeBid() < minimumFee(ctx, frame);
+        // The outer fee rate (per operation, the bump counting as one) must not be below the inner one.
+        boolean belowInnerRate = outerBid.multiply(BigInteger.valueOf(inner.operationCount()))
+                .compareTo(innerBid.multiply(BigInteger.valueOf(frame.feeOperationCount()))) < 0;
+        if (belowMinimum || belowInnerRate) {
+            return new Check(TransactionResultCode.txINSUFFICIENT_FEE, false, null);
+        }
+        Check outer = checkFeeBumpOuter(state, ctx, frame, applying);
+        if (!outer.ok()) {
+            return outer;
+        }
+        AccountEntry feeSource = state.load(Accounts.key(frame.feeSource())).orElseThrow().getData().getAccount();
+        if (Accounts.availableBalance(feeSource, ctx.baseReserve()) < frame.feeBid()) {
+            return new Check(TransactionResultCode.txINSUFFICIENT_BALANCE, false, null);
+        }
+        Check innerCheck = checkPlain(state, ctx, inner, new SignatureChecker(inner.hash(), inner.signatures()),
+                applying, true);
+        if (!innerCheck.ok()) {
+            return new Check(TransactionResultCode.txFEE_BUMP_INNER_FAILED, false, innerCheck.opResults())
+                    .withInner(innerCheck);
+        }
+        return OK;
+    }
+
+    private Check checkFeeBumpOuter(LedgerReader state, LedgerContext ctx, TransactionFrame frame, boolean applying) {
+        Optional<LedgerEntry> feeSource = state.load(Accounts.key(frame.feeSource()));
+        if (feeSource.isEmpty()) {
+            return new Check(TransactionResultCode.txNO_ACCOUNT, false, null);
+        }
+        SignatureChecker checker = new SignatureChecker(frame.hash(), frame.signatures());
+        AccountEntry account = feeSource.get().getData().getAccount();
+        if (!checker.checkSignature(account, Accounts.threshold(account, Accounts.THRESHOLD_LOW))) {
+            return new Check(TransactionResultCode.txBAD_AUTH, false, null);
+        }
+        if (!checker.allSignaturesUsed()) {
+            return new Check(TransactionResultCode.txBAD_AUTH_EXTRA, false, null);
+        }
+        return OK;
+    }
+
+    private Check checkPlain(LedgerReader state, LedgerContext ctx, TransactionFrame frame, SignatureChecker checker,
+            boolean applying, boolean innerOfFeeBump) {
+        Transaction tx = frame.transaction();
+        int opCount = frame.operationCount();
+        if (opCount == 0) {
+            return new Check(TransactionResultCode.txMISSING_OPERATION, false, null);
+        }
+        if (opCount > OPERATIONS_MAX || tx.getExt().getDiscriminant() != 0) {
+            // A Soroban resource extension has no place on a classic-only network.
+            return new Check(TransactionResultCode.txMALFORMED, false, null);
+        }
+        TransactionResultCode bounds = checkBounds(tx.getCond(), ctx);
+        if (bounds != null) {
+            return new Check(bounds, false, null);
+        }
+        if (!applying && !innerOfFeeBump && frame.feeBid() < minimumFee(ctx, frame)) {
+            return new Check(TransactionResultCode.txINSUFFICIENT_FEE, false, null);
+        }
+        Optional<LedgerEntry> sourceEntry = state.load(Accounts.key(frame.sourceAccount()));
+        if (sourceEntry.isEmpty()) {
+            return new Check(TransactionResultCode.txNO_ACCOUNT, false, null);
+        }
+        AccountEntry source = sourceEntry.get().getData().getAccount();
+        if (isBadSeq(tx, source, ctx, frame.seqNum())) {
+            return new Check(TransactionResultCode.txBAD_SEQ, false, null);
+        }
+        if (!checker.checkSignature(source, Accounts.threshold(source, Accounts.THRESHOLD_LOW))) {
+            return new Check(TransactionResultCode.txBAD_AUTH, true, null);
+        }
+        if (!applying && !innerOfFeeBump
+                && Accounts.availableBalance(source, ctx.baseReserve()) < frame.feeBid()) {
+            return new Check(TransactionResultCode.txINSUFFICIENT_BALANCE, true, null);
+        }
+        OperationResult[] opResults = new OperationResult[opCount];
+        boolean opsValid = true;
+        for (int i = 0; i < opCount; i++) {
+            OperationFrame op = OperationFrame.of(frame.operations().get(i), frame.sourceAccount());
+            OperationResult result = checkOperationSignature(state, op, checker);
+            if (result == null && !applying) {
+                result = op.doCheckValid(ctx);
+            }
+            opResults[i] = result == null ? successPlaceholder(op) : result;
+            opsValid &= result == null;
+        }
+        if (!opsValid) {
+            return new Check(TransactionResultCode.txFAILED, true, opResults);
+        }
+        if (!checker.allSignaturesUsed()) {
+            return new Check(TransactionResultCode.txBAD_AUTH_EXTRA, true, null);
+        }
+        return OK;
+    }
+
+    /**
+     * An operation's signatures: its source's signers must reach the operation's threshold. A source that
+     * does not exist yet (created earlier in the same transaction) must have signed with its own key.
+     */
+    private OperationResult checkOperationSignature(LedgerReader state, OperationFrame op, SignatureChecker checker) {
+        Optional<LedgerEntry> source = state.load(Accounts.key(op.sourceAccount()));
+        if (source.isPresent()) {
+            AccountEntry account = source.get().getData().getAccount();
+            if (!checker.checkSignature(account, Accounts.threshold(account, op.thresholdLevel()))) {
+                return OperationFrame.outer(OperationResultCode.opBAD_AUTH);
+            }
+            return null;
+        }
+        if (!op.hasExplicitSource()) {
+            return OperationFrame.outer(OperationResultCode.opNO_ACCOUNT);
+        }
+        AccountEntry keyOnly = Accounts.newAccount(op.sourceAccount(), 0, 0, 1).getData().getAccount();
+        if (!checker.checkSignature(keyOnly, 0)) {
+            return OperationFrame.outer(OperationResultCode.opBAD_AUTH);
+        }
+        return null;
+    }
+
+    /** Results of valid operations in a transaction that failed validation elsewhere read as their success. */
+    private static OperationResult successPlaceholder(OperationFrame op) {
+        return op.successResult();
+    }
+
+    private static boolean isBadSeq(Transaction tx, AccountEntry source, LedgerContext ctx, long txSeq) {
+        long accountSeq = Accounts.seqNum(source);
+        // A transaction may not use the starting sequence number of the current ledger: an account merged
+        // and re-created in the same ledger must not replay old transactions.
+        if (txSeq == ctx.startingSequenceNumber()) {
+            return true;
+        }
+        Preconditions cond = tx.getCond();
+        if (cond.getDiscriminant() == PreconditionType.PRECOND_V2 && cond.getV2().getMinSeqNum() != null) {
+            long minSeq = cond.getV2().getMinSeqNum().getSequenceNumber().getInt64();
+            return accountSeq < minSeq || accountSeq >= txSeq;
+        }
+        return accountSeq == Long.MAX_VALUE || txSeq != accountSeq + 1;
+    }
+
+    private static TransactionResultCode checkBounds(Preconditions cond, LedgerContext ctx) {
+        TimeBounds timeBounds = null;
+        LedgerBounds ledgerBounds = null;
+        if (cond.getDiscriminant() == PreconditionType.PRECOND_TIME) {
+            timeBounds = cond.getTimeBounds();
+        } else if (cond.getDiscriminant() == PreconditionType.PRECOND_V2) {
+            timeBounds = cond.getV2().getTimeBounds();
+            ledgerBounds = cond.getV2().getLedgerBounds();
+        }
+        BigInteger closeTime = BigInteger.valueOf(ctx.closeTime());
+        if (timeBounds != null) {
+            BigInteger min = timeBounds.getMinTime().getTimePoint().getUint64().getNumber();
+            BigInteger max = timeBounds.getMaxTime().getTimePoint().getUint64().getNumber();
+            if (min.compareTo(closeTime) > 0) {
+                return TransactionResultCode.txTOO_EARLY;
+            }
+            if (max.signum() != 0 && max.compareTo(closeTime) < 0) {
+                return TransactionResultCode.txTOO_LATE;
+            }
+        }
+        if (ledgerBounds != null) {
+            long min = ledgerBounds.getMinLedger().getUint32().getNumber();
+            long max = ledgerBounds.getMaxLedger().getUint32().getNumber();
+            if (min > ctx.ledgerSeq()) {
+                return TransactionResultCode.txTOO_EARLY;
+            }
+            if (max != 0 && max <= ctx.ledgerSeq()) {
+                return TransactionResultCode.txTOO_LATE;
+            }
+        }
+        return null;
+    }
+
+    private static TransactionResult plainResult(Check check, long feeCharged) {
+        TransactionResult result = new TransactionResult();
+        result.setFeeCharged(new Int64(feeCharged));
+        TransactionResult.TransactionResultResult body = new TransactionResult.TransactionResultResult();
+        body.setDiscriminant(check.code());
+        if (check.code() == TransactionResultCode.txSUCCESS || check.code() == TransactionResultCode.txFAILED) {
+            body.setResults(check.opResults() == null ? new OperationResult[0] : check.opResults());
+        }
+        result.setResult(body);
+        TransactionResult.TransactionResultExt ext = new TransactionResult.TransactionResultExt();
+        ext.setDiscriminant(0);
+        result.setExt(ext);
+        return result;
+    }
+
+    /** A fee bump's result wraps the inner transaction's result, as {@code InnerTransactionResultPair}. */
+    private static TransactionResult feeBumpResult(TransactionFrame frame, Check check, long feeCharged) {
+        Check innerCheck = check.inner() != null ? check.inner() : check;
+        boolean innerLevel = check.code() == TransactionResultCode.txFEE_BUMP_INNER_FAILED
+                || check.code() == TransactionResultCode.txSUCCESS
+                || check.code() == TransactionResultCode.txFAILED;
+        if (!innerLevel) {
+            return plainResult(check, feeCharged);
+        }
+        InnerTransactionResult inner = new InnerTransactionResult();
+        inner.setFeeCharged(new Int64(0L));
+        InnerTransactionResult.InnerTransactionResultResult innerBody =
+                new InnerTransactionResult.InnerTransactionResultResult();
+        innerBody.setDiscriminant(innerCheck.code());
+        if (innerCheck.code() == TransactionResultCode.txSUCCESS || innerCheck.code() == TransactionResultCode.txFAILED) {
+            innerBody.setResults(innerCheck.opResults() == null ? new OperationResult[0] : innerCheck.opResults());
+        }
+        inner.setResult(innerBody);
+        InnerTransactionResult.InnerTransactionResultExt innerExt = new InnerTransactionResult.InnerTransactionResultExt();
+        innerExt.setDiscriminant(0);
+        inner.setExt(innerExt);
+        InnerTransactionResultPair pair = new InnerTransactionResultPair();
+        pair.setTransactionHash(new Hash(frame.inner().hash()));
+        pair.setResult(inner);
+
+        TransactionResult result = new TransactionResult();
+        result.setFeeCharged(new Int64(feeCharged));
+        TransactionResult.TransactionResultResult body = new TransactionResult.TransactionResultResult();
+        body.setDiscriminant(innerCheck.ok() ? TransactionResultCode.txFEE_BUMP_INNER_SUCCESS
+                : TransactionResultCode.txFEE_BUMP_INNER_FAILED);
+        body.setInnerResultPair(pair);
+        result.setResult(body);
+        TransactionResult.TransactionResultExt ext = new TransactionResult.TransactionResultExt();
+        ext.setDiscriminant(0);
+        result.setExt(ext);
+        return result;
+    }
+
+    private static TransactionMeta meta(LedgerEntryChanges before, OperationMeta[] operations) {
+        TransactionMetaV2 v2 = new TransactionMetaV2();
+        v2.setTxChangesBefore(before);
+        v2.setOperations(operations);
+        v2.setTxChangesAfter(new LedgerEntryChanges(new LedgerEntryChange[0]));
+        TransactionMeta meta = new TransactionMeta();
+        meta.setDiscriminant(2);
+        meta.setV2(v2);
+        return meta;
+    }
+
+    private static TransactionMeta emptyMeta() {
+        return meta(new LedgerEntryChanges(new LedgerEntryChange[0]), new OperationMeta[0]);
+    }
+
+    /** Stellar's change list: created, or state then updated, or state then removed. */
+    public static LedgerEntryChanges toXdr(List<EntryChange> changes) {
+        List<LedgerEntryChange> out = new ArrayList<>();
+        for (EntryChange change : changes) {
+            if (change.before().isPresent()) {
+                LedgerEntryChange state = new LedgerEntryChange();
+                state.setDiscriminant(LedgerEntryChangeType.LEDGER_ENTRY_STATE);
+                state.setState(change.before().get());
+                out.add(state);
+            }
+            LedgerEntryChange next = new LedgerEntryChange();
+            if (change.isCreated()) {
+                next.setDiscriminant(LedgerEntryChangeType.LEDGER_ENTRY_CREATED);
+                next.setCreated(change.after().get());
+            } else if (change.isErased()) {
+                next.setDiscriminant(LedgerEntryChangeType.LEDGER_ENTRY_REMOVED);
+                next.setRemoved(change.key().toLedgerKey());
+            } else {
+                next.setDiscriminant(LedgerEntryChangeType.LEDGER_ENTRY_UPDATED);
+                next.setUpdated(change.after().get());
+            }
+            out.add(next);
+        }
+        return new LedgerEntryChanges(out.toArray(new LedgerEntryChange[0]));
+    }
+}

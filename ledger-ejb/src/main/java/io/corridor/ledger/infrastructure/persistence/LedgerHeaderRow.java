@@ -1,0 +1,56 @@
+package io.corridor.ledger.infrastructure.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One closed ledger's header. */
+@Entity
+@Table(name = "ledger_header")
+public class LedgerHeaderRow {
+
+    @Id
+    @Column(name = "sequence")
+    private int sequence;
+
+    @Column(name = "hash", length = 64, nullable = false, unique = true)
+    private String hash;
+
+    @Column(name = "previous_hash", length = 64, nullable = false)
+    private String previousHash;
+
+    @Column(name = "close_time", nullable = false)
+    private long closeTime;
+
+    @Column(name = "transaction_count", nullable = false)
+    private int transactionCount;
+
+    @Column(name = "operation_count", nullable = false)
+    private int operationCount;
+
+    @Column(name = "header_xdr", length = 4096, nullable = false)
+    private byte[] headerXdr;
+
+    protected LedgerHeaderRow() {
+    }
+
+    public LedgerHeaderRow(int sequence, String hash, String previousHash, long closeTime, int transactionCount,
+            int operationCount, byte[] headerXdr) {
+        this.sequence = sequence;
+        this.hash = hash;
+        this.previousHash = previousHash;
+        this.closeTime = closeTime;
+        this.transactionCount = transactionCount;
+        this.operationCount = operationCount;
+        this.headerXdr = headerXdr;
+    }
+
+    public int sequence() {
+        return sequence;
+    }
+
+    public byte[] headerXdr() {
+        return headerXdr;
+    }
+}

@@ -1,0 +1,73 @@
+package io.corridor.ledger.infrastructure.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/** A transaction applied in a ledger, with its envelope, result and metadata XDR. */
+@Entity
+@Table(name = "ledger_transaction", indexes = {
+        @Index(name = "ledger_transaction_ledger", columnList = "ledger_sequence, application_order"),
+        @Index(name = "ledger_transaction_source", columnList = "source_account")})
+public class TransactionRow {
+
+    @Id
+    @Column(name = "hash", length = 64)
+    private String hash;
+
+    @Column(name = "ledger_sequence", nullable = false)
+    private int ledgerSequence;
+
+    @Column(name = "application_order", nullable = false)
+    private int applicationOrder;
+
+    @Column(name = "close_time", nullable = false)
+    private long closeTime;
+
+    @Column(name = "source_account", length = 56, nullable = false)
+    private String sourceAccount;
+
+    @Column(name = "successful", nullable = false)
+    private boolean successful;
+
+    @Column(name = "fee_charged", nullable = false)
+    private long feeCharged;
+
+    @Column(name = "envelope_xdr", length = 1_000_000, nullable = false)
+    private String envelopeXdr;
+
+    @Column(name = "result_xdr", length = 1_000_000, nullable = false)
+    private String resultXdr;
+
+    @Column(name = "result_meta_xdr", length = 1_000_000, nullable = false)
+    private String resultMetaXdr;
+
+    @Column(name = "fee_meta_xdr", length = 100_000, nullable = false)
+    private String feeMetaXdr;
+
+    protected TransactionRow() {
+    }
+
+    public TransactionRow(String hash, int ledgerSequence, int applicationOrder, long closeTime, String sourceAccount,
+            boolean successful, long feeCharged, String envelopeXdr, String resultXdr, String resultMetaXdr,
+            String feeMetaXdr) {
+        this.hash = hash;
+        this.ledgerSequence = ledgerSequence;
+        this.applicationOrder = applicationOrder;
+        this.closeTime = closeTime;
+        this.sourceAccount = sourceAccount;
+        this.successful = successful;
+        this.feeCharged = feeCharged;
+        this.envelopeXdr = envelopeXdr;
+        this.resultXdr = resultXdr;
+        this.resultMetaXdr = resultMetaXdr;
+        this.feeMetaXdr = feeMetaXdr;
+    }
+
+    public io.corridor.ledger.application.TransactionRecord toRecord() {
+        return new io.corridor.ledger.application.TransactionRecord(hash, ledgerSequence, closeTime, applicationOrder,
+                successful, feeCharged, envelopeXdr, resultXdr, resultMetaXdr, feeMetaXdr);
+    }
+}
