@@ -1,5 +1,6 @@
 package io.corridor.ledger.infrastructure.ejb;
 
+import io.corridor.ledger.application.FeeStats;
 import io.corridor.ledger.application.LedgerNode;
 import io.corridor.ledger.application.LedgerStore;
 import io.corridor.ledger.application.NodeConfig;
@@ -50,6 +51,7 @@ public class LedgerNodeBean {
 
     private NodeConfig config;
     private LedgerNode node;
+    private final FeeStats feeStats = new FeeStats();
     private String nodePublicKey;
     private ScheduledFuture<?> closing;
     private volatile Instant lastCloseAt;
@@ -60,6 +62,7 @@ public class LedgerNodeBean {
         config = NodeConfig.fromProperties(System.getProperties());
         nodePublicKey = readNodeKey();
         node = new LedgerNode(config.profile(), store, Clock.systemUTC(), config.queueTransactionsMax());
+        node.addListener(feeStats);
         node.start();
         lastCloseAt = Instant.now();
         closing = scheduler.scheduleAtFixedRate(this::closeOnce, config.closeIntervalMs(), config.closeIntervalMs(),
@@ -114,6 +117,10 @@ public class LedgerNodeBean {
 
     public LedgerNode node() {
         return node;
+    }
+
+    public FeeStats feeStats() {
+        return feeStats;
     }
 
     public NodeConfig config() {
