@@ -41,11 +41,16 @@ public final class LedgerTxn implements LedgerReader {
     @Override
     public Optional<LedgerEntry> load(EntryKey key) {
         checkUsable();
+        return loadThrough(key);
+    }
+
+    /** Reads through this scope without the open-child check: how an open child sees its parent. */
+    private Optional<LedgerEntry> loadThrough(EntryKey key) {
         if (writes.containsKey(key)) {
             LedgerEntry entry = writes.get(key);
             return entry == null ? Optional.empty() : Optional.of(Xdr.copy(entry::toXdrByteArray, LedgerEntry::decode));
         }
-        return parent.load(key);
+        return parentTxn != null ? parentTxn.loadThrough(key) : parent.load(key);
     }
 
     /** Creates or replaces an entry; the stored value is a copy. */
@@ -91,7 +96,8 @@ public final class LedgerTxn implements LedgerReader {
         checkUsable();
         List<EntryChange> changes = new ArrayList<>(writes.size());
         for (Map.Entry<EntryKey, LedgerEntry> write : writes.entrySet()) {
-            Optional<LedgerEntry> before = parent.load(write.getKey());
+            Optional<LedgerEntry> before = parentTxn != null ? parentTxn.loadThrough(write.getKey())
+                    : parent.load(write.getKey());
             Optional<LedgerEntry> after = Optional.ofNullable(write.getValue())
                     .map(e -> Xdr.copy(e::toXdrByteArray, LedgerEntry::decode));
             if (before.isEmpty() && after.isEmpty()) {
