@@ -15,6 +15,7 @@ import io.corridor.ledger.core.LedgerContext;
 import io.corridor.ledger.core.LedgerFixture;
 import io.corridor.ledger.core.NetworkProfile;
 import io.corridor.ledger.core.close.AppliedTransaction;
+import io.corridor.ledger.core.state.EntryChange;
 import io.corridor.ledger.core.state.LedgerTxn;
 import io.corridor.ledger.core.state.LiveState;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,6 @@ import org.stellar.sdk.xdr.CreateAccountResultCode;
 import org.stellar.sdk.xdr.Int64;
 import org.stellar.sdk.xdr.Operation;
 import org.stellar.sdk.xdr.OperationResult;
-import io.corridor.ledger.core.state.EntryChange;
 import org.stellar.sdk.xdr.TransactionEnvelope;
 import org.stellar.sdk.xdr.TransactionResultCode;
 
