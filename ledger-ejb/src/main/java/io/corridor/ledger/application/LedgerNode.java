@@ -10,6 +10,7 @@ import io.corridor.ledger.core.close.TxSetFrame;
 import io.corridor.ledger.core.state.EntryKey;
 import io.corridor.ledger.core.state.LiveState;
 import io.corridor.ledger.core.tx.TransactionFrame;
+import io.corridor.ledger.core.tx.TransactionProcessor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,6 @@ import org.stellar.sdk.xdr.LedgerEntry;
 import org.stellar.sdk.xdr.LedgerHeader;
 import org.stellar.sdk.xdr.TransactionEnvelope;
 import org.stellar.sdk.xdr.TransactionResult;
-import org.stellar.sdk.xdr.TransactionResultCode;
 
 /**
  * One node's ledger: the last closed ledger in memory, the queue of admitted transactions, and the close
@@ -160,6 +160,12 @@ public final class LedgerNode {
             if (existing != null) {
                 return new Submission.Pending(hash, existing.outcome());
             }
+            if (queue.sourceHasPending(frame)) {
+                // Checked before validity: the next transaction of a busy account would otherwise read as a
+                // final txBAD_SEQ although it becomes valid once the pending one is applied.
+                return new Submission.TryAgainLater(hash,
+                        "the source account already has a transaction waiting for the next ledger");
+            }
             TransactionResult result;
             stateLock.readLock().lock();
             try {
@@ -167,12 +173,8 @@ public final class LedgerNode {
             } finally {
                 stateLock.readLock().unlock();
             }
-            if (result.getResult().getDiscriminant() != TransactionResultCode.txSUCCESS) {
+            if (!TransactionProcessor.isSuccess(result)) {
                 return new Submission.Rejected(hash, result);
-            }
-            if (queue.sourceHasPending(frame)) {
-                return new Submission.TryAgainLater(hash,
-                        "the source account already has a transaction waiting for the next ledger");
             }
             if (queue.isFull()) {
                 return new Submission.TryAgainLater(hash, "the transaction queue is full");
@@ -197,7 +199,7 @@ public final class LedgerNode {
             synchronized (queue) {
                 for (TransactionQueue.Entry entry : queue.pending()) {
                     TransactionResult check = closer.processor().checkValid(state, ctx, entry.frame());
-                    if (check.getResult().getDiscriminant() != TransactionResultCode.txSUCCESS) {
+                    if (!TransactionProcessor.isSuccess(check)) {
                         dropped.add(entry);
                         droppedResults.add(check);
                         queue.remove(entry.frame().hashHex());

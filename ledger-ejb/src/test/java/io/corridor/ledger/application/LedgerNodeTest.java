@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.stellar.sdk.FeeBumpTransaction;
 import org.stellar.sdk.KeyPair;
@@ -241,9 +240,6 @@ class LedgerNodeTest {
      * the client is told txBAD_SEQ, an error wallets treat as final.
      */
     @Test
-    @Disabled("BUG: LedgerNode.submit checks validity (LedgerNode.java:166-171) before the one-pending-per-source "
-            + "rule (LedgerNode.java:173): the next transaction of a source with one pending is Rejected with "
-            + "txBAD_SEQ instead of TryAgainLater")
     void nextTransactionOfASourceWithOnePendingIsToldToTryAgainLater() {
         long rootSeq = seqNum(node, root);
         submitPending(node, tx(root, rootSeq, createAccountOp(alice, iqq(100))));
@@ -425,9 +421,6 @@ class LedgerNodeTest {
      * the node only admits txSUCCESS.
      */
     @Test
-    @Disabled("BUG: LedgerNode.submit (LedgerNode.java:170) and closeLedger (LedgerNode.java:200) accept only "
-            + "txSUCCESS from checkValid, which answers txFEE_BUMP_INNER_SUCCESS for a valid fee bump, so every "
-            + "valid fee bump is Rejected")
     void validFeeBumpIsAdmittedAndApplied() {
         createAlice();
         Transaction inner = tx(node, alice, paymentOp(root, iqq(1)));

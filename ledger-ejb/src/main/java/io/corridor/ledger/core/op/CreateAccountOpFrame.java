@@ -53,7 +53,7 @@ public final class CreateAccountOpFrame extends OperationFrame {
         if (ltx.exists(Accounts.key(op.getDestination()))) {
             return result(CreateAccountResultCode.CREATE_ACCOUNT_ALREADY_EXIST);
         }
-        if (startingBalance < ctx.profile().minimumBalance(0)) {
+        if (startingBalance < Math.multiplyExact(2L, ctx.baseReserve())) {
             return result(CreateAccountResultCode.CREATE_ACCOUNT_LOW_RESERVE);
         }
         LedgerEntry sourceEntry = loadSource(ltx);

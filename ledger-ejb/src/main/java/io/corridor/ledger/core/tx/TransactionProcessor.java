@@ -74,7 +74,11 @@ public final class TransactionProcessor {
     public TransactionResult checkValid(LedgerReader state, LedgerContext ctx, TransactionFrame frame) {
         long fee = minimumFee(ctx, frame);
         if (frame.isFeeBump()) {
-            return feeBumpResult(frame, checkFeeBump(state, ctx, frame, false), fee);
+            Check check = checkFeeBump(state, ctx, frame, false);
+            if (check.ok() || check.code() == TransactionResultCode.txFEE_BUMP_INNER_FAILED) {
+                return feeBumpResult(frame, check.inner() == null ? OK : check.inner(), fee);
+            }
+            return plainResult(check, fee);
         }
         Check check = checkPlain(state, ctx, frame, new SignatureChecker(frame.hash(), frame.signatures()),
                 false, false);
@@ -87,7 +91,8 @@ public final class TransactionProcessor {
     }
 
     /**
-     * Charges the fee from the fee source, or what is left of its balance. Returns the fee charged and the
+     * Charges the fee from the fee source: base fee × operations (at least one), never more than the bid, and
+     * never more than what is left of the balance. Returns the fee charged and the
      * entry changes (fee meta); the caller adds the fee to the ledger's fee pool.
      */
     public FeeCharge processFee(LedgerTxn ltx, LedgerContext ctx, TransactionFrame frame) {
@@ -100,7 +105,8 @@ public final class TransactionProcessor {
         }
         LedgerEntry entry = found.get();
         AccountEntry account = entry.getData().getAccount();
-        long charged = Math.min(Accounts.balance(account), minimumFee(ctx, frame));
+        long fee = Math.min(frame.feeBid(), Math.multiplyExact(ctx.baseFee(), (long) Math.max(1, frame.feeOperationCount())));
+        long charged = Math.min(Accounts.balance(account), fee);
         account.setBalance(new Int64(Accounts.balance(account) - charged));
         entry.setLastModifiedLedgerSeq(Accounts.uint32(ctx.ledgerSeq()));
         scope.put(entry);
@@ -213,11 +219,15 @@ public final class TransactionProcessor {
         if (belowMinimum || belowInnerRate) {
             return new Check(TransactionResultCode.txINSUFFICIENT_FEE, false, null);
         }
-        Check outer = checkFeeBumpOuter(state, ctx, frame, applying);
-        if (!outer.ok()) {
-            return outer;
+        Optional<LedgerEntry> feeSourceEntry = state.load(Accounts.key(frame.feeSource()));
+        if (feeSourceEntry.isEmpty()) {
+            return new Check(TransactionResultCode.txNO_ACCOUNT, false, null);
         }
-        AccountEntry feeSource = state.load(Accounts.key(frame.feeSource())).orElseThrow().getData().getAccount();
+        AccountEntry feeSource = feeSourceEntry.get().getData().getAccount();
+        SignatureChecker checker = new SignatureChecker(frame.hash(), frame.signatures());
+        if (!checker.checkSignature(feeSource, Accounts.threshold(feeSource, Accounts.THRESHOLD_LOW))) {
+            return new Check(TransactionResultCode.txBAD_AUTH, false, null);
+        }
         if (Accounts.availableBalance(feeSource, ctx.baseReserve()) < frame.feeBid()) {
             return new Check(TransactionResultCode.txINSUFFICIENT_BALANCE, false, null);
         }
@@ -226,6 +236,9 @@ public final class TransactionProcessor {
         if (!innerCheck.ok()) {
             return new Check(TransactionResultCode.txFEE_BUMP_INNER_FAILED, false, innerCheck.opResults())
                     .withInner(innerCheck);
+        }
+        if (!checker.allSignaturesUsed()) {
+            return new Check(TransactionResultCode.txBAD_AUTH_EXTRA, false, null);
         }
         return OK;
     }
@@ -390,15 +403,11 @@ public final class TransactionProcessor {
         return result;
     }
 
-    /** A fee bump's result wraps the inner transaction's result, as {@code InnerTransactionResultPair}. */
-    private static TransactionResult feeBumpResult(TransactionFrame frame, Check check, long feeCharged) {
-        Check innerCheck = check.inner() != null ? check.inner() : check;
-        boolean innerLevel = check.code() == TransactionResultCode.txFEE_BUMP_INNER_FAILED
-                || check.code() == TransactionResultCode.txSUCCESS
-                || check.code() == TransactionResultCode.txFAILED;
-        if (!innerLevel) {
-            return plainResult(check, feeCharged);
-        }
+    /**
+     * A fee bump's result: {@code txFEE_BUMP_INNER_SUCCESS} or {@code txFEE_BUMP_INNER_FAILED} wrapping the
+     * inner transaction's own result ({@code InnerTransactionResultPair}), as stellar-core always reports it.
+     */
+    private static TransactionResult feeBumpResult(TransactionFrame frame, Check innerCheck, long feeCharged) {
         InnerTransactionResult inner = new InnerTransactionResult();
         inner.setFeeCharged(new Int64(0L));
         InnerTransactionResult.InnerTransactionResultResult innerBody =
@@ -426,6 +435,12 @@ public final class TransactionProcessor {
         ext.setDiscriminant(0);
         result.setExt(ext);
         return result;
+    }
+
+    /** Whether a result admits or applied the transaction: {@code txSUCCESS}, or a fee bump's inner success. */
+    public static boolean isSuccess(TransactionResult result) {
+        TransactionResultCode code = result.getResult().getDiscriminant();
+        return code == TransactionResultCode.txSUCCESS || code == TransactionResultCode.txFEE_BUMP_INNER_SUCCESS;
     }
 
     private static TransactionMeta meta(LedgerEntryChanges before, OperationMeta[] operations) {

@@ -19,7 +19,6 @@ import io.corridor.ledger.core.state.EntryChange;
 import io.corridor.ledger.core.state.LedgerTxn;
 import io.corridor.ledger.core.state.LiveState;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.stellar.sdk.KeyPair;
@@ -321,8 +320,6 @@ class CreateAccountOpFrameTest {
      * can disagree once the reserve in force differs from the profile's.
      */
     @Test
-    @Disabled("BUG: CreateAccountOpFrame.doApply checks LOW_RESERVE against ctx.profile().minimumBalance(0) "
-            + "(the profile's reserve) instead of the reserve in force, ctx.baseReserve()")
     void lowReserveUsesTheReserveInForce() {
         NetworkProfile profile = NetworkProfile.IQONIQ;
         KeyPair destination = key("destination");

@@ -17,7 +17,6 @@ import io.corridor.ledger.core.LedgerFixture;
 import io.corridor.ledger.core.Xdr;
 import io.corridor.ledger.core.close.AppliedTransaction;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.stellar.sdk.FeeBumpTransaction;
@@ -442,9 +441,6 @@ class TransactionValidityTest {
          * whatever made the inner transaction fail.
          */
         @Test
-        @Disabled("BUG: TransactionProcessor.feeBumpResult returns a plain inner code (txBAD_SEQ) instead of "
-                + "txFEE_BUMP_INNER_FAILED with an InnerTransactionResultPair when the inner tx fails validation "
-                + "at apply")
         void innerTransactionWithBadSequenceAtApplyIsFeeBumpInnerFailed() {
             Transaction inner = unsignedPayment(alice, aliceSeq + 1);
             inner.sign(alice);
