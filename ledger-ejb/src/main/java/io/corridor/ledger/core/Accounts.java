@@ -164,6 +164,37 @@ public final class Accounts {
         return Long.MAX_VALUE - balance(account) - buyingLiabilities(account);
     }
 
+    /** Account flags (AUTH_REQUIRED 0x1, AUTH_REVOCABLE 0x2, AUTH_IMMUTABLE 0x4, AUTH_CLAWBACK_ENABLED 0x8). */
+    public static int flags(AccountEntry account) {
+        return (int) (long) account.getFlags().getUint32().getNumber();
+    }
+
+    public static final int AUTH_REQUIRED_FLAG = 0x1;
+    public static final int AUTH_REVOCABLE_FLAG = 0x2;
+    public static final int AUTH_IMMUTABLE_FLAG = 0x4;
+    public static final int AUTH_CLAWBACK_ENABLED_FLAG = 0x8;
+
+    /** Sub-entries (trust lines, offers, data, signers) an account may own, as stellar-core's limit. */
+    public static final long SUB_ENTRIES_MAX = 1_000;
+
+    /**
+     * Whether the account can take on {@code delta} more reserve-bearing sub-entries: its balance must still
+     * cover the new minimum balance plus its selling liabilities (stellar-core's low-reserve rule).
+     */
+    public static boolean canAddSubEntries(AccountEntry account, int delta, long baseReserve) {
+        long entries = 2 + numSubEntries(account) + delta + numSponsoring(account) - numSponsored(account);
+        return balance(account) - sellingLiabilities(account) >= Math.multiplyExact(entries, baseReserve);
+    }
+
+    /** Adds {@code delta} (may be negative) to the sub-entry count; a count below zero is a bug. */
+    public static void changeSubEntries(AccountEntry account, int delta) {
+        long next = numSubEntries(account) + delta;
+        if (next < 0) {
+            throw new IllegalStateException("sub-entry count of " + strKey(account.getAccountID()) + " would be " + next);
+        }
+        account.setNumSubEntries(uint32(next));
+    }
+
     public static Uint32 uint32(long value) {
         return new Uint32(new XdrUnsignedInteger(value));
     }

@@ -57,17 +57,9 @@ public abstract class OperationFrame {
     /** Applies the operation to {@code ltx}; the caller rolls the scope back unless the result is a success. */
     public abstract OperationResult doApply(LedgerTxn ltx, LedgerContext ctx);
 
-    /** Whether {@code result} is this operation's success. */
+    /** Whether {@code result} is an operation's success. */
     public static boolean isSuccess(OperationResult result) {
-        if (result.getDiscriminant() != OperationResultCode.opINNER) {
-            return false;
-        }
-        OperationResult.OperationResultTr tr = result.getTr();
-        return switch (tr.getDiscriminant()) {
-            case CREATE_ACCOUNT -> tr.getCreateAccountResult().getDiscriminant().getValue() == 0;
-            case PAYMENT -> tr.getPaymentResult().getDiscriminant().getValue() == 0;
-            default -> false;
-        };
+        return OperationResults.isSuccess(result);
     }
 
     /** An outer result code (opBAD_AUTH, opNO_ACCOUNT, opNOT_SUPPORTED, ...). */

@@ -4,9 +4,13 @@ import io.corridor.ledger.core.Xdr;
 import java.util.Arrays;
 import java.util.Base64;
 import org.stellar.sdk.xdr.AccountID;
+import org.stellar.sdk.xdr.ClaimableBalanceID;
+import org.stellar.sdk.xdr.Int64;
 import org.stellar.sdk.xdr.LedgerEntry;
 import org.stellar.sdk.xdr.LedgerEntryType;
 import org.stellar.sdk.xdr.LedgerKey;
+import org.stellar.sdk.xdr.String64;
+import org.stellar.sdk.xdr.TrustLineAsset;
 
 /**
  * The identity of a ledger entry: the XDR encoding of its {@link LedgerKey}. Ordered by unsigned
@@ -39,13 +43,56 @@ public final class EntryKey implements Comparable<EntryKey> {
         return of(key);
     }
 
+    public static EntryKey trustLine(AccountID accountId, TrustLineAsset asset) {
+        LedgerKey.LedgerKeyTrustLine trustLine = new LedgerKey.LedgerKeyTrustLine();
+        trustLine.setAccountID(accountId);
+        trustLine.setAsset(asset);
+        LedgerKey key = new LedgerKey();
+        key.setDiscriminant(LedgerEntryType.TRUSTLINE);
+        key.setTrustLine(trustLine);
+        return of(key);
+    }
+
+    public static EntryKey data(AccountID accountId, String64 name) {
+        LedgerKey.LedgerKeyData data = new LedgerKey.LedgerKeyData();
+        data.setAccountID(accountId);
+        data.setDataName(name);
+        LedgerKey key = new LedgerKey();
+        key.setDiscriminant(LedgerEntryType.DATA);
+        key.setData(data);
+        return of(key);
+    }
+
+    public static EntryKey claimableBalance(ClaimableBalanceID id) {
+        LedgerKey.LedgerKeyClaimableBalance balance = new LedgerKey.LedgerKeyClaimableBalance();
+        balance.setBalanceID(id);
+        LedgerKey key = new LedgerKey();
+        key.setDiscriminant(LedgerEntryType.CLAIMABLE_BALANCE);
+        key.setClaimableBalance(balance);
+        return of(key);
+    }
+
+    public static EntryKey offer(AccountID seller, long offerId) {
+        LedgerKey.LedgerKeyOffer offer = new LedgerKey.LedgerKeyOffer();
+        offer.setSellerID(seller);
+        offer.setOfferID(new Int64(offerId));
+        LedgerKey key = new LedgerKey();
+        key.setDiscriminant(LedgerEntryType.OFFER);
+        key.setOffer(offer);
+        return of(key);
+    }
+
     /** The key of an entry, derived from its data as stellar-core's {@code LedgerEntryKey} does. */
     public static EntryKey forEntry(LedgerEntry entry) {
         LedgerEntry.LedgerEntryData data = entry.getData();
         return switch (data.getDiscriminant()) {
             case ACCOUNT -> account(data.getAccount().getAccountID());
+            case TRUSTLINE -> trustLine(data.getTrustLine().getAccountID(), data.getTrustLine().getAsset());
+            case DATA -> data(data.getData().getAccountID(), data.getData().getDataName());
+            case CLAIMABLE_BALANCE -> claimableBalance(data.getClaimableBalance().getBalanceID());
+            case OFFER -> offer(data.getOffer().getSellerID(), data.getOffer().getOfferID().getInt64());
             default -> throw new IllegalArgumentException(
-                    "entry type not yet supported by the ledger: " + data.getDiscriminant());
+                    "entry type not supported by a classic ledger: " + data.getDiscriminant());
         };
     }
 

@@ -30,7 +30,10 @@ public final class ResultCodes {
             OperationResultCode.opTOO_MANY_SPONSORING, "op_too_many_sponsoring");
 
     private static final Map<String, String> INNER_EXCEPTIONS = Map.of(
-            "CREATE_ACCOUNT_ALREADY_EXIST", "op_already_exists");
+            "CREATE_ACCOUNT_ALREADY_EXIST", "op_already_exists",
+            "ACCOUNT_MERGE_SEQNUM_TOO_FAR", "op_seq_num_too_far",
+            "PATH_PAYMENT_STRICT_RECEIVE_OVER_SENDMAX", "op_over_source_max",
+            "PATH_PAYMENT_STRICT_SEND_UNDER_DESTMIN", "op_under_dest_min");
 
     private ResultCodes() {
     }
@@ -70,21 +73,31 @@ public final class ResultCodes {
             return OP_OUTER.getOrDefault(result.getDiscriminant(),
                     result.getDiscriminant().name().replaceFirst("^op", "op_").toLowerCase(Locale.ROOT));
         }
-        OperationResult.OperationResultTr tr = result.getTr();
-        String name = switch (tr.getDiscriminant()) {
-            case CREATE_ACCOUNT -> tr.getCreateAccountResult().getDiscriminant().name();
-            case PAYMENT -> tr.getPaymentResult().getDiscriminant().name();
-            default -> null;
-        };
-        if (name == null) {
-            return "op_inner";
+        Enum<?> code = io.corridor.ledger.core.op.OperationResults.innerCode(result);
+        String name = code.name();
+        if (io.corridor.ledger.core.op.OperationResults.innerValue(result) == 0) {
+            return "op_success";
         }
         String special = INNER_EXCEPTIONS.get(name);
         if (special != null) {
             return special;
         }
-        String prefix = tr.getDiscriminant().name() + "_";
-        return "op_" + name.substring(name.startsWith(prefix) ? prefix.length() : 0).toLowerCase(Locale.ROOT);
+        return "op_" + name.substring(commonPrefix(code.getDeclaringClass()).length()).toLowerCase(Locale.ROOT);
+    }
+
+    /** The prefix all codes of one result enum share ({@code PAYMENT_}, {@code MANAGE_SELL_OFFER_}). */
+    private static String commonPrefix(Class<?> enumClass) {
+        Object[] constants = enumClass.getEnumConstants();
+        String prefix = ((Enum<?>) constants[0]).name();
+        for (Object constant : constants) {
+            String name = ((Enum<?>) constant).name();
+            int i = 0;
+            while (i < prefix.length() && i < name.length() && prefix.charAt(i) == name.charAt(i)) {
+                i++;
+            }
+            prefix = prefix.substring(0, i);
+        }
+        return prefix.substring(0, prefix.lastIndexOf('_') + 1);
     }
 
     /** The operation type as Horizon names it ({@code create_account}, {@code payment}). */

@@ -118,6 +118,9 @@ public class JpaLedgerStore implements LedgerStore {
     private static String owner(LedgerEntry entry) {
         return switch (entry.getData().getDiscriminant()) {
             case ACCOUNT -> Accounts.strKey(entry.getData().getAccount().getAccountID());
+            case TRUSTLINE -> Accounts.strKey(entry.getData().getTrustLine().getAccountID());
+            case DATA -> Accounts.strKey(entry.getData().getData().getAccountID());
+            case OFFER -> Accounts.strKey(entry.getData().getOffer().getSellerID());
             default -> null;
         };
     }
