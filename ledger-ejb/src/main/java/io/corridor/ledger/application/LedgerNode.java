@@ -7,6 +7,8 @@ import io.corridor.ledger.core.close.AppliedTransaction;
 import io.corridor.ledger.core.close.ClosedLedger;
 import io.corridor.ledger.core.close.LedgerCloser;
 import io.corridor.ledger.core.close.TxSetFrame;
+import io.corridor.ledger.core.invariant.InvariantViolation;
+import io.corridor.ledger.core.invariant.Invariants;
 import io.corridor.ledger.core.state.EntryKey;
 import io.corridor.ledger.core.state.LiveState;
 import io.corridor.ledger.core.tx.TransactionFrame;
@@ -49,13 +51,24 @@ public final class LedgerNode {
     private final List<LedgerListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LedgerHeader lastHeader;
     private volatile byte[] lastHash;
+    private volatile String haltReason;
 
     public LedgerNode(NetworkProfile profile, LedgerStore store, Clock clock, int queueTransactionsMax) {
+        this(profile, store, clock, queueTransactionsMax, Invariants.production());
+    }
+
+    public LedgerNode(NetworkProfile profile, LedgerStore store, Clock clock, int queueTransactionsMax,
+            Invariants invariants) {
         this.profile = profile;
         this.store = store;
         this.clock = clock;
-        this.closer = new LedgerCloser(profile);
+        this.closer = new LedgerCloser(profile, invariants);
         this.queue = new TransactionQueue(queueTransactionsMax);
+    }
+
+    /** Why the node stopped closing ledgers, if a ledger invariant broke; empty while healthy. */
+    public Optional<String> haltReason() {
+        return Optional.ofNullable(haltReason);
     }
 
     /**
@@ -189,6 +202,9 @@ public final class LedgerNode {
      */
     public ClosedLedger closeLedger() {
         synchronized (closeLock) {
+            if (haltReason != null) {
+                throw new IllegalStateException("node halted, no further ledgers close: " + haltReason);
+            }
             LedgerHeader previous = lastHeader;
             LedgerContext ctx = nextLedgerContext();
             List<TransactionQueue.Entry> selected = new ArrayList<>();
@@ -221,7 +237,14 @@ public final class LedgerNode {
             ClosedLedger closed;
             stateLock.writeLock().lock();
             try {
-                closed = closer.close(previous, lastHash, state, txSet, ctx.closeTime());
+                try {
+                    closed = closer.close(previous, lastHash, state, txSet, ctx.closeTime());
+                } catch (InvariantViolation e) {
+                    // The state is already reverted; a bug in the rules must not reach another ledger.
+                    haltReason = e.getMessage();
+                    LOG.severe(() -> "HALTED: " + e.getMessage());
+                    throw e;
+                }
                 try {
                     store.commit(closed);
                 } catch (RuntimeException e) {

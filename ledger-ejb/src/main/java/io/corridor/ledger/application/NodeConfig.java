@@ -15,6 +15,8 @@ import java.util.Properties;
  * @param closeIntervalMs     time between ledger closes
  * @param submissionTimeoutMs how long {@code POST /transactions} waits for the ledger before answering 504
  * @param queueTransactionsMax transactions the queue holds before refusing more
+ * @param invariantsPerOperation whether ledger invariants also run after every operation (slower; tests
+ *                            and investigations), not only after every ledger
  */
 public record NodeConfig(
         String nodeName,
@@ -22,7 +24,8 @@ public record NodeConfig(
         Path seedFile,
         long closeIntervalMs,
         long submissionTimeoutMs,
-        int queueTransactionsMax) {
+        int queueTransactionsMax,
+        boolean invariantsPerOperation) {
 
     public static final long CLOSE_INTERVAL_MS_DEFAULT = 5_000;
     public static final long CLOSE_INTERVAL_MS_MIN = 100;
@@ -58,7 +61,8 @@ public record NodeConfig(
                 seed.isEmpty() ? null : Path.of(seed),
                 longValue(p, "corridor.ledger.close.ms", CLOSE_INTERVAL_MS_DEFAULT),
                 longValue(p, "corridor.submission.timeout.ms", SUBMISSION_TIMEOUT_MS_DEFAULT),
-                (int) longValue(p, "corridor.queue.transactions.max", QUEUE_TRANSACTIONS_MAX_DEFAULT));
+                (int) longValue(p, "corridor.queue.transactions.max", QUEUE_TRANSACTIONS_MAX_DEFAULT),
+                Boolean.parseBoolean(p.getProperty("corridor.invariants.per-operation", "false").trim()));
     }
 
     private static long longValue(Properties p, String key, long defaultValue) {

@@ -6,6 +6,8 @@ import io.corridor.ledger.core.Hashing;
 import io.corridor.ledger.core.LedgerContext;
 import io.corridor.ledger.core.NetworkProfile;
 import io.corridor.ledger.core.Xdr;
+import io.corridor.ledger.core.invariant.InvariantViolation;
+import io.corridor.ledger.core.invariant.Invariants;
 import io.corridor.ledger.core.state.EntryChange;
 import io.corridor.ledger.core.state.LedgerTxn;
 import io.corridor.ledger.core.state.LiveState;
@@ -18,7 +20,6 @@ import org.stellar.sdk.xdr.AccountID;
 import org.stellar.sdk.xdr.Hash;
 import org.stellar.sdk.xdr.Int64;
 import org.stellar.sdk.xdr.LedgerEntry;
-import org.stellar.sdk.xdr.LedgerEntryType;
 import org.stellar.sdk.xdr.LedgerHeader;
 import org.stellar.sdk.xdr.StellarValue;
 import org.stellar.sdk.xdr.StellarValueType;
@@ -34,9 +35,8 @@ import org.stellar.sdk.xdr.XdrUnsignedHyperInteger;
  * time. Fees of all transactions are charged first, then the transactions apply in the set's apply order;
  * the header commits to the previous header, the set, the results and the resulting state.
  *
- * <p>After every ledger two always-on checks guard the native asset: no changed account has a negative
- * balance, and the change in balances plus the change in the fee pool is zero. A failure is a bug, and
- * throws before anything is committed.
+ * <p>After every ledger the invariants run ({@link Invariants}); a violation is a bug: the state is
+ * reverted and {@link InvariantViolation} thrown before anything can be committed.
  */
 public final class LedgerCloser {
 
@@ -46,10 +46,18 @@ public final class LedgerCloser {
     private static final int SKIP_4 = 500_000;
 
     private final NetworkProfile profile;
-    private final TransactionProcessor processor = new TransactionProcessor();
+    private final TransactionProcessor processor;
+    private final Invariants invariants;
 
+    /** A closer checking the invariants after every ledger, as production nodes do. */
     public LedgerCloser(NetworkProfile profile) {
+        this(profile, Invariants.production());
+    }
+
+    public LedgerCloser(NetworkProfile profile, Invariants invariants) {
         this.profile = profile;
+        this.invariants = invariants;
+        this.processor = new TransactionProcessor(invariants);
     }
 
     public NetworkProfile profile() {
@@ -141,7 +149,6 @@ public final class LedgerCloser {
             resultPairs.add(pair);
         }
         List<EntryChange> changes = ltx.changes();
-        checkNativeConservation(changes, feePool - previous.getFeePool().getInt64(), seq);
 
         TransactionResultSet resultSet = new TransactionResultSet();
         resultSet.setResults(resultPairs.toArray(new TransactionResultPair[0]));
@@ -164,6 +171,12 @@ public final class LedgerCloser {
         header.setSkipList(previous.getSkipList().clone());
         header.setExt(previous.getExt());
         updateSkipList(header);
+        try {
+            invariants.checkLedger(previous, header, changes, "ledger " + seq);
+        } catch (InvariantViolation e) {
+            state.revert(changes);
+            throw e;
+        }
         return new ClosedLedger(header, headerHash(header), changes, applied, txSet);
     }
 
@@ -202,25 +215,5 @@ public final class LedgerCloser {
             skip[1] = skip[0];
         }
         skip[0] = header.getBucketListHash();
-    }
-
-    private static void checkNativeConservation(List<EntryChange> changes, long feePoolDelta, int seq) {
-        long balanceDelta = 0;
-        for (EntryChange change : changes) {
-            if (change.key().type() != LedgerEntryType.ACCOUNT) {
-                continue;
-            }
-            long before = change.before().map(e -> Accounts.balance(e.getData().getAccount())).orElse(0L);
-            long after = change.after().map(e -> Accounts.balance(e.getData().getAccount())).orElse(0L);
-            if (after < 0) {
-                throw new IllegalStateException("ledger " + seq + ": negative balance for account "
-                        + Accounts.strKey(change.after().get().getData().getAccount().getAccountID()));
-            }
-            balanceDelta = Math.addExact(balanceDelta, after - before);
-        }
-        if (balanceDelta + feePoolDelta != 0) {
-            throw new IllegalStateException("ledger " + seq + ": native asset not conserved: balances changed by "
-                    + balanceDelta + ", fee pool by " + feePoolDelta);
-        }
     }
 }

@@ -28,6 +28,14 @@ public abstract class OperationFrame {
         return switch (type) {
             case CREATE_ACCOUNT -> new CreateAccountOpFrame(operation, txSource);
             case PAYMENT -> new PaymentOpFrame(operation, txSource);
+            case SET_OPTIONS -> new SetOptionsOpFrame(operation, txSource);
+            case ACCOUNT_MERGE -> new AccountMergeOpFrame(operation, txSource);
+            case MANAGE_DATA -> new ManageDataOpFrame(operation, txSource);
+            case BUMP_SEQUENCE -> new BumpSequenceOpFrame(operation, txSource);
+            case CHANGE_TRUST -> new ChangeTrustOpFrame(operation, txSource);
+            case ALLOW_TRUST -> new AllowTrustOpFrame(operation, txSource);
+            case SET_TRUST_LINE_FLAGS -> new SetTrustLineFlagsOpFrame(operation, txSource);
+            case CLAWBACK -> new ClawbackOpFrame(operation, txSource);
             default -> new UnsupportedOpFrame(operation, txSource);
         };
     }

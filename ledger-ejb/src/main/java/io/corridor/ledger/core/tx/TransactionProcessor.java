@@ -2,15 +2,22 @@ package io.corridor.ledger.core.tx;
 
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.LedgerContext;
+import io.corridor.ledger.core.Signers;
+import io.corridor.ledger.core.invariant.Invariants;
 import io.corridor.ledger.core.op.OperationFrame;
 import io.corridor.ledger.core.state.EntryChange;
+import io.corridor.ledger.core.state.EntryKey;
 import io.corridor.ledger.core.state.LedgerReader;
 import io.corridor.ledger.core.state.LedgerTxn;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.stellar.sdk.xdr.AccountEntry;
+import org.stellar.sdk.xdr.AccountID;
 import org.stellar.sdk.xdr.Hash;
 import org.stellar.sdk.xdr.InnerTransactionResult;
 import org.stellar.sdk.xdr.InnerTransactionResultPair;
@@ -26,6 +33,7 @@ import org.stellar.sdk.xdr.OperationResultCode;
 import org.stellar.sdk.xdr.PreconditionType;
 import org.stellar.sdk.xdr.Preconditions;
 import org.stellar.sdk.xdr.SequenceNumber;
+import org.stellar.sdk.xdr.SignerKey;
 import org.stellar.sdk.xdr.TimeBounds;
 import org.stellar.sdk.xdr.Transaction;
 import org.stellar.sdk.xdr.TransactionMeta;
@@ -49,6 +57,18 @@ import org.stellar.sdk.xdr.TransactionResultCode;
  * </ul>
  */
 public final class TransactionProcessor {
+
+    private final Invariants invariants;
+
+    /** A processor that checks the production invariants (per ledger, by the closer) only. */
+    public TransactionProcessor() {
+        this(Invariants.production());
+    }
+
+    /** A processor that, if {@code invariants} ask for it, checks them after every successful operation. */
+    public TransactionProcessor(Invariants invariants) {
+        this.invariants = invariants;
+    }
 
     /** Operations a transaction may carry. */
     public static final int OPERATIONS_MAX = 100;
@@ -127,12 +147,18 @@ public final class TransactionProcessor {
             return new Applied(result, applied.meta, applied.check.ok());
         }
         Check outer = checkFeeBumpOuter(ltx, ctx, frame, true);
+        // As stellar-core's FeeBumpTransactionFrame::apply, the fee source's pre-authorized signer for the
+        // fee bump itself is spent whatever happens next; the outer check above still counted it.
+        LedgerTxn feeSourceScope = ltx.child();
+        removeOneTimeSigners(feeSourceScope, ctx, frame.hash(), List.of(frame.feeSource()));
+        LedgerEntryChanges feeSourceChanges = toXdr(feeSourceScope.changes());
+        feeSourceScope.commit();
         if (!outer.ok()) {
-            return new Applied(plainResult(outer, feeCharged), emptyMeta(), false);
+            return new Applied(plainResult(outer, feeCharged), meta(feeSourceChanges, new OperationMeta[0]), false);
         }
         PlainApplied inner = applyPlain(ltx, ctx, frame.inner(), true);
         TransactionResult result = feeBumpResult(frame, inner.check, feeCharged);
-        return new Applied(result, inner.meta, inner.check.ok());
+        return new Applied(result, withChangesFirst(feeSourceChanges, inner.meta), inner.check.ok());
     }
 
     /** The result and metadata of an applied transaction. */
@@ -146,15 +172,21 @@ public final class TransactionProcessor {
         LedgerTxn txScope = ltx.child();
         SignatureChecker checker = new SignatureChecker(frame.hash(), frame.signatures());
         Check check = checkPlain(txScope, ctx, frame, checker, true, innerOfFeeBump);
-        if (!check.ok() && !check.seqConsumed()) {
-            txScope.commit();
-            return new PlainApplied(check, emptyMeta());
-        }
         LedgerTxn seqScope = txScope.child();
-        LedgerEntry sourceEntry = seqScope.load(Accounts.key(frame.sourceAccount())).orElseThrow();
-        sourceEntry.getData().getAccount().setSeqNum(new SequenceNumber(new Int64(frame.seqNum())));
-        sourceEntry.setLastModifiedLedgerSeq(Accounts.uint32(ctx.ledgerSeq()));
-        seqScope.put(sourceEntry);
+        if (check.seqConsumed()) {
+            LedgerEntry sourceEntry = seqScope.load(Accounts.key(frame.sourceAccount())).orElseThrow();
+            sourceEntry.getData().getAccount().setSeqNum(new SequenceNumber(new Int64(frame.seqNum())));
+            sourceEntry.setLastModifiedLedgerSeq(Accounts.uint32(ctx.ledgerSeq()));
+            seqScope.put(sourceEntry);
+        }
+        // A pre-authorized-transaction signer authorizes this one transaction only, so it is spent as soon as
+        // the transaction is applied, whatever the outcome; left in place it would keep weight that nothing
+        // can use and a reserve the owner cannot get back. stellar-core removes it from the transaction's
+        // and the operations' source accounts once the signatures have been checked and before the
+        // operations run (TransactionFrame::processSignatures, removeOneTimeSignerFromAllSourceAccounts),
+        // even when the transaction fails validity at apply (protocol 13 and later). The check above has
+        // already counted it, and the removal shows in the transaction's changes before its operations.
+        removeOneTimeSigners(seqScope, ctx, frame.hash(), sourceAccounts(frame));
         LedgerEntryChanges seqChanges = toXdr(seqScope.changes());
         seqScope.commit();
         if (!check.ok()) {
@@ -181,7 +213,10 @@ public final class TransactionProcessor {
             results.add(result);
             if (success && OperationFrame.isSuccess(result)) {
                 OperationMeta opMeta = new OperationMeta();
-                opMeta.setChanges(toXdr(opScope.changes()));
+                List<EntryChange> opChanges = opScope.changes();
+                invariants.checkOperation(operation, result, opChanges, ctx, "ledger " + ctx.ledgerSeq()
+                        + ", transaction " + frame.hashHex() + ", operation " + (results.size() - 1));
+                opMeta.setChanges(toXdr(opChanges));
                 opMetas.add(opMeta);
                 opScope.commit();
             } else {
@@ -200,6 +235,47 @@ public final class TransactionProcessor {
         txScope.commit();
         return new PlainApplied(new Check(TransactionResultCode.txSUCCESS, true, resultArray),
                 meta(seqChanges, opMetas.toArray(new OperationMeta[0])));
+    }
+
+    /** The transaction's source account and every operation's, each once, in key order. */
+    private static Collection<AccountID> sourceAccounts(TransactionFrame frame) {
+        TreeMap<EntryKey, AccountID> accounts = new TreeMap<>();
+        accounts.put(Accounts.key(frame.sourceAccount()), frame.sourceAccount());
+        for (var operation : frame.operations()) {
+            AccountID source = OperationFrame.of(operation, frame.sourceAccount()).sourceAccount();
+            accounts.put(Accounts.key(source), source);
+        }
+        return accounts.values();
+    }
+
+    /**
+     * Removes the pre-authorized-transaction signer of {@code txHash} from each of {@code accounts} that
+     * has it, with the sub-entry it counted for. An account that does not exist (an operation's source that
+     * an earlier transaction merged away, say) is skipped.
+     */
+    private static void removeOneTimeSigners(LedgerTxn scope, LedgerContext ctx, byte[] txHash,
+            Collection<AccountID> accounts) {
+        SignerKey key = Signers.preAuthTx(txHash);
+        for (AccountID id : accounts) {
+            Optional<LedgerEntry> found = scope.load(Accounts.key(id));
+            if (found.isPresent() && Signers.remove(found.get().getData().getAccount(), key)) {
+                LedgerEntry entry = found.get();
+                entry.setLastModifiedLedgerSeq(Accounts.uint32(ctx.ledgerSeq()));
+                scope.put(entry);
+            }
+        }
+    }
+
+    /** {@code meta} with {@code changes} in front of its changes before the operations. */
+    private static TransactionMeta withChangesFirst(LedgerEntryChanges changes, TransactionMeta meta) {
+        LedgerEntryChange[] first = changes.getLedgerEntryChanges();
+        if (first.length == 0) {
+            return meta;
+        }
+        LedgerEntryChange[] rest = meta.getV2().getTxChangesBefore().getLedgerEntryChanges();
+        LedgerEntryChange[] all = Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return meta(new LedgerEntryChanges(all), meta.getV2().getOperations());
     }
 
     private Check checkFeeBump(LedgerReader state, LedgerContext ctx, TransactionFrame frame, boolean applying) {
@@ -452,10 +528,6 @@ public final class TransactionProcessor {
         meta.setDiscriminant(2);
         meta.setV2(v2);
         return meta;
-    }
-
-    private static TransactionMeta emptyMeta() {
-        return meta(new LedgerEntryChanges(new LedgerEntryChange[0]), new OperationMeta[0]);
     }
 
     /** Stellar's change list: created, or state then updated, or state then removed. */

@@ -5,6 +5,7 @@ import io.corridor.ledger.application.LedgerNode;
 import io.corridor.ledger.application.LedgerStore;
 import io.corridor.ledger.application.NodeConfig;
 import io.corridor.ledger.core.Ed25519;
+import io.corridor.ledger.core.invariant.Invariants;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -61,7 +62,8 @@ public class LedgerNodeBean {
     void start() {
         config = NodeConfig.fromProperties(System.getProperties());
         nodePublicKey = readNodeKey();
-        node = new LedgerNode(config.profile(), store, Clock.systemUTC(), config.queueTransactionsMax());
+        node = new LedgerNode(config.profile(), store, Clock.systemUTC(), config.queueTransactionsMax(),
+                new Invariants(Invariants.all(), config.invariantsPerOperation()));
         node.addListener(feeStats);
         node.start();
         lastCloseAt = Instant.now();
@@ -88,6 +90,14 @@ public class LedgerNodeBean {
                 LOG.info(() -> "ledger closes resumed at ledger " + node.sequence() + " after " + failures + " failures");
             }
         } catch (RuntimeException e) {
+            if (node.haltReason().isPresent()) {
+                if (closing != null) {
+                    closing.cancel(false);
+                }
+                LOG.severe(() -> "ledger closes stopped: " + node.haltReason().get()
+                        + ". Investigate before restarting this node.");
+                return;
+            }
             int failures = closeFailures.incrementAndGet();
             Level level = failures >= CLOSE_FAILURES_REPORT ? Level.SEVERE : Level.WARNING;
             LOG.log(level, "closing ledger " + (node.sequence() + 1) + " failed (" + failures
