@@ -33,7 +33,10 @@ final class NominationProtocol {
      * nominations carry a handful: one value per leader.
      */
     static final int STATEMENT_VALUES_MAX = 256;
-    /** Bound on empty rounds skipped at once while looking for a leader (stellar-core's "fast timeout"). */
+    /**
+     * Bound on rounds skipped at once when a round would bring no new leader (stellar-core's "fast
+     * timeout"); when it is reached the round number is left unchanged.
+     */
     static final int FAST_TIMEOUT_ROUNDS_MAX = 100;
 
     private final Slot slot;
@@ -300,6 +303,7 @@ final class NominationProtocol {
         SCPQuorumSet myQSet = QuorumSets.normalize(slot.localNode().quorumSet(), localId);
         List<NodeID> neighbours = QuorumSets.allNodes(myQSet);
         int leaderCountMax = 1 + neighbours.size();
+        int startRound = roundNumber;
         for (int attempt = 0; roundLeaders.size() < leaderCountMax && attempt < FAST_TIMEOUT_ROUNDS_MAX; attempt++) {
             Set<NodeID> newLeaders = new TreeSet<>(Xdr.NODE_ORDER);
             newLeaders.add(localId);
@@ -325,6 +329,9 @@ final class NominationProtocol {
             }
             roundNumber++;
         }
+        // No new leader within the bound (or every node already led): stay in the round that timed out
+        // rather than skipping ahead to a long timeout for nothing.
+        roundNumber = startRound;
     }
 
     private long getNodePriority(NodeID node, SCPQuorumSet qSet) {

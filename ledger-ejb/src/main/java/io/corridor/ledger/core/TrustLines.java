@@ -225,7 +225,8 @@ public final class TrustLines {
     }
 
     public static long buyingLiabilities(TrustLineEntry line) {
-        return line.getExt().getDiscriminant() >= 1 ? line.getExt().getV1().getLiabilities().getBuying().getInt64() : 0;
+        return line.getExt().getDiscriminant() >= 1 ? line.getExt().getV1().getLiabilities().getBuying().getInt64()
+                : 0;
     }
 
     public static long sellingLiabilities(TrustLineEntry line) {
@@ -244,7 +245,8 @@ public final class TrustLines {
         }
         TrustLineEntry.TrustLineEntryExt ext = line.getExt();
         if (ext.getDiscriminant() == 0) {
-            TrustLineEntry.TrustLineEntryExt.TrustLineEntryV1 v1 = new TrustLineEntry.TrustLineEntryExt.TrustLineEntryV1();
+            TrustLineEntry.TrustLineEntryExt.TrustLineEntryV1 v1 =
+                    new TrustLineEntry.TrustLineEntryExt.TrustLineEntryV1();
             TrustLineEntry.TrustLineEntryExt.TrustLineEntryV1.TrustLineEntryV1Ext v1Ext =
                     new TrustLineEntry.TrustLineEntryExt.TrustLineEntryV1.TrustLineEntryV1Ext();
             v1Ext.setDiscriminant(0);

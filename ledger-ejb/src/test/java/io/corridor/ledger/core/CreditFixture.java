@@ -9,6 +9,7 @@ import io.corridor.ledger.core.state.LiveState;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.stellar.sdk.AllowTrustOperation;
 import org.stellar.sdk.Asset;
 import org.stellar.sdk.AssetTypeCreditAlphaNum;
@@ -151,7 +152,7 @@ public final class CreditFixture {
 
     /** Changes a line in {@code state} directly (liabilities, extensions). */
     public static void updateTrustLine(LiveState state, KeyPair holder, Asset asset,
-            java.util.function.Consumer<TrustLineEntry> change) {
+            Consumer<TrustLineEntry> change) {
         LedgerEntry entry = state.load(trustLineKey(holder, asset)).orElseThrow();
         change.accept(entry.getData().getTrustLine());
         state.put(entry);
@@ -163,7 +164,7 @@ public final class CreditFixture {
     }
 
     public static void updateAccount(LiveState state, KeyPair account,
-            java.util.function.Consumer<AccountEntry> change) {
+            Consumer<AccountEntry> change) {
         LedgerEntry entry = state.load(LedgerFixture.accountKey(account)).orElseThrow();
         change.accept(entry.getData().getAccount());
         state.put(entry);

@@ -2,8 +2,8 @@ package io.corridor.ledger.core.invariant;
 
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.LedgerContext;
+import io.corridor.ledger.core.Signers;
 import io.corridor.ledger.core.state.EntryChange;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.stellar.sdk.xdr.AccountEntry;
@@ -19,8 +19,8 @@ import org.stellar.sdk.xdr.TrustLineEntry;
 
 /**
  * Every entry written is well formed (stellar-core's {@code LedgerEntryIsValid}): stamped with the ledger
- * that wrote it; accounts with a non-negative sequence number, known flags, at most 20 signers sorted by
- * key with weights 1..255 and a home domain of at most 32 bytes; trust lines for a valid credit asset with
+ * that wrote it; accounts with a non-negative sequence number, known flags, at most 20 signers in stellar-core's
+ * key order with weights 1..255 and a home domain of at most 32 bytes; trust lines for a valid credit asset with
  * known flags, not both authorized and authorized-to-maintain-liabilities.
  */
 public final class LedgerEntryIsValid implements Invariant {
@@ -85,7 +85,7 @@ public final class LedgerEntryIsValid implements Invariant {
             if (weight < 1 || weight > 255) {
                 return Optional.of("signer weight " + weight);
             }
-            if (i > 0 && Arrays.compareUnsigned(signerKey(signers[i - 1]), signerKey(signers[i])) >= 0) {
+            if (i > 0 && Signers.compare(signers[i - 1].getKey(), signers[i].getKey()) >= 0) {
                 return Optional.of("signers not sorted by key or duplicated");
             }
         }
@@ -93,10 +93,6 @@ public final class LedgerEntryIsValid implements Invariant {
             return Optional.of("home domain longer than " + HOME_DOMAIN_BYTES_MAX + " bytes");
         }
         return Optional.empty();
-    }
-
-    private static byte[] signerKey(Signer signer) {
-        return io.corridor.ledger.core.Xdr.encode(signer.getKey()::toXdrByteArray);
     }
 
     private static Optional<String> trustLine(TrustLineEntry line) {

@@ -61,14 +61,27 @@ class AllowTrustOpFrameTest {
         return h;
     }
 
-    private TrustLineEntry line(OperationHarness h) {
-        return CreditFixture.trustLineAfter(h.changes(), h.state, holder, usd).orElseThrow();
+    /** The scope of the last {@link #run}, holding what it changed. */
+    private LedgerTxn ltx;
+
+    /** Checks, then applies if well formed, as a transaction does; the changes stay in {@link #ltx}. */
+    private OperationResult run(OperationHarness h, org.stellar.sdk.Operation op, KeyPair source) {
+        return run(h, op.toXdr(), source);
     }
 
-    private static OperationResult run(OperationHarness h, Operation op, KeyPair source) {
+    private OperationResult run(OperationHarness h, Operation op, KeyPair source) {
         OperationFrame frame = OperationFrame.of(op, OperationHarness.id(source));
+        ltx = new LedgerTxn(h.state);
         OperationResult invalid = frame.doCheckValid(h.ctx);
-        return invalid != null ? invalid : frame.doApply(new LedgerTxn(h.state), h.ctx);
+        return invalid != null ? invalid : frame.doApply(ltx, h.ctx);
+    }
+
+    private TrustLineEntry line() {
+        return CreditFixture.trustLine(ltx, holder, usd).orElseThrow();
+    }
+
+    private long balance(KeyPair account) {
+        return Accounts.balance(ltx.load(LedgerFixture.accountKey(account)).orElseThrow().getData().getAccount());
     }
 
     @Test
@@ -84,14 +97,14 @@ class AllowTrustOpFrameTest {
         void authorizeSetsAuthorizedAndKeepsBalanceAndClawbackFlag() {
             OperationHarness h = harness(AUTH_REQUIRED | AUTH_REVOCABLE, CLAWBACK);
 
-            OperationResult result = h.run(allowTrustOp(holder, "USD", true), issuer);
+            OperationResult result = run(h, allowTrustOp(holder, "USD", true), issuer);
 
             assertThat(allowTrustCode(result)).isEqualTo(AllowTrustResultCode.ALLOW_TRUST_SUCCESS);
-            assertThat(TrustLines.flags(line(h))).isEqualTo(AUTHORIZED | CLAWBACK);
-            assertThat(TrustLines.balance(line(h))).isEqualTo(iqq(25));
-            assertThat(TrustLines.limit(line(h))).isEqualTo(iqq(1_000));
+            assertThat(TrustLines.flags(line())).isEqualTo(AUTHORIZED | CLAWBACK);
+            assertThat(TrustLines.balance(line())).isEqualTo(iqq(25));
+            assertThat(TrustLines.limit(line())).isEqualTo(iqq(1_000));
             // Only the line changes: the issuer's account is read, not written.
-            assertThat(h.changes()).singleElement().satisfies(c -> assertThat(
+            assertThat(ltx.changes()).singleElement().satisfies(c -> assertThat(
                     c.after().orElseThrow().getLastModifiedLedgerSeq().getUint32().getNumber())
                     .isEqualTo(OperationHarness.LEDGER_SEQ));
         }
@@ -100,40 +113,40 @@ class AllowTrustOpFrameTest {
         void revokeClearsAuthorizationButKeepsTheBalance() {
             OperationHarness h = harness(AUTH_REQUIRED | AUTH_REVOCABLE, AUTHORIZED | CLAWBACK);
 
-            assertThat(allowTrustCode(h.run(allowTrustOp(holder, "USD", false), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustOp(holder, "USD", false), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_SUCCESS);
 
-            assertThat(TrustLines.flags(line(h))).isEqualTo(CLAWBACK);
-            assertThat(TrustLines.balance(line(h))).isEqualTo(iqq(25));
+            assertThat(TrustLines.flags(line())).isEqualTo(CLAWBACK);
+            assertThat(TrustLines.balance(line())).isEqualTo(iqq(25));
         }
 
         @Test
         void authorizeToMaintainLiabilitiesReplacesAuthorized() {
             OperationHarness h = harness(AUTH_REQUIRED | AUTH_REVOCABLE, AUTHORIZED);
 
-            assertThat(allowTrustCode(h.run(allowTrustXdr(holder, "USD", MAINTAIN), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustXdr(holder, "USD", MAINTAIN), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_SUCCESS);
 
-            assertThat(TrustLines.flags(line(h))).isEqualTo(MAINTAIN);
+            assertThat(TrustLines.flags(line())).isEqualTo(MAINTAIN);
         }
 
         @Test
         void unauthorizedLineMayBeRaisedToMaintainLiabilitiesWithoutRevocable() {
             OperationHarness h = harness(AUTH_REQUIRED, 0);
 
-            assertThat(allowTrustCode(h.run(allowTrustXdr(holder, "USD", MAINTAIN), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustXdr(holder, "USD", MAINTAIN), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_SUCCESS);
 
-            assertThat(TrustLines.flags(line(h))).isEqualTo(MAINTAIN);
+            assertThat(TrustLines.flags(line())).isEqualTo(MAINTAIN);
         }
 
         @Test
         void issuerWithoutAuthRequiredMayAuthorizeSoTrustNotRequiredIsNoLongerReturned() {
             OperationHarness h = harness(AUTH_REVOCABLE, 0);
 
-            assertThat(allowTrustCode(h.run(allowTrustOp(holder, "USD", true), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustOp(holder, "USD", true), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_SUCCESS);
-            assertThat(TrustLines.flags(line(h))).isEqualTo(AUTHORIZED);
+            assertThat(TrustLines.flags(line())).isEqualTo(AUTHORIZED);
         }
 
         @Test
@@ -144,10 +157,10 @@ class AllowTrustOpFrameTest {
             setAccountFlags(h.state, issuer, AUTH_REQUIRED | AUTH_REVOCABLE);
             putTrustLine(h.state, holder, usd, iqq(25), iqq(1_000), AUTHORIZED);
 
-            assertThat(allowTrustCode(h.run(allowTrustOp(holder, "USD", false), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustOp(holder, "USD", false), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_SUCCESS);
-            assertThat(TrustLines.flags(line(h))).isZero();
-            assertThat(h.balance(holder)).isEqualTo(MIN_BALANCE + iqq(10));
+            assertThat(TrustLines.flags(line())).isZero();
+            assertThat(balance(holder)).isEqualTo(MIN_BALANCE + iqq(10));
         }
     }
 
@@ -158,19 +171,19 @@ class AllowTrustOpFrameTest {
         void revokingWithoutAuthRevocableIsCantRevoke() {
             OperationHarness h = harness(AUTH_REQUIRED, AUTHORIZED);
 
-            assertThat(allowTrustCode(h.run(allowTrustOp(holder, "USD", false), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustOp(holder, "USD", false), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_CANT_REVOKE);
-            assertThat(h.changes()).isEmpty();
-            assertThat(TrustLines.flags(line(h))).isEqualTo(AUTHORIZED);
+            assertThat(ltx.changes()).isEmpty();
+            assertThat(TrustLines.flags(line())).isEqualTo(AUTHORIZED);
         }
 
         @Test
         void reducingAuthorizedToMaintainLiabilitiesWithoutAuthRevocableIsCantRevoke() {
             OperationHarness h = harness(AUTH_REQUIRED, AUTHORIZED);
 
-            assertThat(allowTrustCode(h.run(allowTrustXdr(holder, "USD", MAINTAIN), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustXdr(holder, "USD", MAINTAIN), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_CANT_REVOKE);
-            assertThat(h.changes()).isEmpty();
+            assertThat(ltx.changes()).isEmpty();
         }
 
         @Test
@@ -178,7 +191,7 @@ class AllowTrustOpFrameTest {
             OperationHarness h = new OperationHarness().account(issuer, iqq(100)).account(holder, iqq(100));
             setAccountFlags(h.state, issuer, AUTH_REQUIRED);
 
-            assertThat(allowTrustCode(h.run(allowTrustOp(holder, "USD", false), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustOp(holder, "USD", false), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_CANT_REVOKE);
         }
 
@@ -187,9 +200,9 @@ class AllowTrustOpFrameTest {
             OperationHarness h = new OperationHarness().account(issuer, iqq(100)).account(holder, iqq(100));
             setAccountFlags(h.state, issuer, AUTH_REQUIRED | AUTH_REVOCABLE);
 
-            assertThat(allowTrustCode(h.run(allowTrustOp(holder, "USD", true), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustOp(holder, "USD", true), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_NO_TRUST_LINE);
-            assertThat(h.changes()).isEmpty();
+            assertThat(ltx.changes()).isEmpty();
         }
 
         @Test
@@ -198,7 +211,7 @@ class AllowTrustOpFrameTest {
             KeyPair other = key("other-issuer");
             OperationHarness h = harness(AUTH_REQUIRED | AUTH_REVOCABLE, 0).account(other, iqq(100));
 
-            assertThat(allowTrustCode(h.run(allowTrustOp(holder, "USD", true), other)))
+            assertThat(allowTrustCode(run(h, allowTrustOp(holder, "USD", true), other)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_NO_TRUST_LINE);
         }
 
@@ -207,16 +220,16 @@ class AllowTrustOpFrameTest {
         void authorizeAboveMaintainLiabilitiesIsMalformed(long authorize) {
             OperationHarness h = harness(AUTH_REQUIRED | AUTH_REVOCABLE, 0);
 
-            assertThat(allowTrustCode(h.run(allowTrustXdr(holder, "USD", authorize), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustXdr(holder, "USD", authorize), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_MALFORMED);
-            assertThat(h.changes()).isEmpty();
+            assertThat(ltx.changes()).isEmpty();
         }
 
         @Test
         void issuerNamingItselfIsMalformed() {
             OperationHarness h = harness(AUTH_REQUIRED | AUTH_REVOCABLE, 0);
 
-            assertThat(allowTrustCode(h.run(allowTrustOp(issuer, "USD", true), issuer)))
+            assertThat(allowTrustCode(run(h, allowTrustOp(issuer, "USD", true), issuer)))
                     .isEqualTo(AllowTrustResultCode.ALLOW_TRUST_MALFORMED);
         }
 

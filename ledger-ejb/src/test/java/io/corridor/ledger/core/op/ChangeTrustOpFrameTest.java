@@ -28,6 +28,7 @@ import io.corridor.ledger.core.state.EntryChange;
 import io.corridor.ledger.core.state.LedgerTxn;
 import io.corridor.ledger.core.tx.ResultCodes;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -369,7 +370,7 @@ class ChangeTrustOpFrameTest {
             OperationHarness h = harness(iqq(100));
             Operation op = changeTrustOp(usd, iqq(1)).toXdr();
             op.getBody().getChangeTrustOp().getLine().getAlphaNum4().getAssetCode()
-                    .setAssetCode4(java.util.Arrays.copyOf(code.getBytes(StandardCharsets.ISO_8859_1), 4));
+                    .setAssetCode4(Arrays.copyOf(code.getBytes(StandardCharsets.ISO_8859_1), 4));
 
             assertThat(changeTrustCode(checkValid(h, op, holder)))
                     .isEqualTo(ChangeTrustResultCode.CHANGE_TRUST_MALFORMED);
@@ -380,7 +381,7 @@ class ChangeTrustOpFrameTest {
             OperationHarness h = harness(iqq(100));
             Operation op = changeTrustOp(asset("BOND2030", issuer), iqq(1)).toXdr();
             op.getBody().getChangeTrustOp().getLine().getAlphaNum12().getAssetCode()
-                    .setAssetCode12(java.util.Arrays.copyOf("BOND".getBytes(StandardCharsets.US_ASCII), 12));
+                    .setAssetCode12(Arrays.copyOf("BOND".getBytes(StandardCharsets.US_ASCII), 12));
 
             assertThat(changeTrustCode(checkValid(h, op, holder)))
                     .isEqualTo(ChangeTrustResultCode.CHANGE_TRUST_MALFORMED);

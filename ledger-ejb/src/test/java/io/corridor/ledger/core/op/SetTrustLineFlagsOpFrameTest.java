@@ -68,14 +68,27 @@ class SetTrustLineFlagsOpFrameTest {
         return h;
     }
 
-    private TrustLineEntry line(OperationHarness h) {
-        return CreditFixture.trustLineAfter(h.changes(), h.state, holder, usd).orElseThrow();
+    /** The scope of the last {@link #run}, holding what it changed. */
+    private LedgerTxn ltx;
+
+    /** Checks, then applies if well formed, as a transaction does; the changes stay in {@link #ltx}. */
+    private OperationResult run(OperationHarness h, org.stellar.sdk.Operation op, KeyPair source) {
+        return run(h, op.toXdr(), source);
     }
 
-    private static OperationResult run(OperationHarness h, Operation op, KeyPair source) {
+    private OperationResult run(OperationHarness h, Operation op, KeyPair source) {
         OperationFrame frame = OperationFrame.of(op, OperationHarness.id(source));
+        ltx = new LedgerTxn(h.state);
         OperationResult invalid = frame.doCheckValid(h.ctx);
-        return invalid != null ? invalid : frame.doApply(new LedgerTxn(h.state), h.ctx);
+        return invalid != null ? invalid : frame.doApply(ltx, h.ctx);
+    }
+
+    private TrustLineEntry line() {
+        return CreditFixture.trustLine(ltx, holder, usd).orElseThrow();
+    }
+
+    private long balance(KeyPair account) {
+        return Accounts.balance(ltx.load(LedgerFixture.accountKey(account)).orElseThrow().getData().getAccount());
     }
 
     @Test
@@ -91,13 +104,13 @@ class SetTrustLineFlagsOpFrameTest {
         void settingAuthorizedAuthorizesAndKeepsBalanceAndClawback() {
             OperationHarness h = harness(AUTH_REQUIRED | AUTH_REVOCABLE | AUTH_CLAWBACK_ENABLED, CLAWBACK);
 
-            OperationResult result = h.run(setFlagsOp(holder, usd, none(), flags(AUTHORIZED_FLAG)), issuer);
+            OperationResult result = run(h, setFlagsOp(holder, usd, none(), flags(AUTHORIZED_FLAG)), issuer);
 
             assertThat(setFlagsCode(result)).isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_SUCCESS);
-            assertThat(TrustLines.flags(line(h))).isEqualTo(AUTHORIZED | CLAWBACK);
-            assertThat(TrustLines.balance(line(h))).isEqualTo(iqq(25));
-            assertThat(TrustLines.limit(line(h))).isEqualTo(iqq(1_000));
-            assertThat(h.changes()).singleElement().satisfies(c -> assertThat(
+            assertThat(TrustLines.flags(line())).isEqualTo(AUTHORIZED | CLAWBACK);
+            assertThat(TrustLines.balance(line())).isEqualTo(iqq(25));
+            assertThat(TrustLines.limit(line())).isEqualTo(iqq(1_000));
+            assertThat(ltx.changes()).singleElement().satisfies(c -> assertThat(
                     c.after().orElseThrow().getLastModifiedLedgerSeq().getUint32().getNumber())
                     .isEqualTo(OperationHarness.LEDGER_SEQ));
         }
@@ -106,44 +119,44 @@ class SetTrustLineFlagsOpFrameTest {
         void clearingAuthorizedFreezesTheLine() {
             OperationHarness h = harness(AUTH_REQUIRED | AUTH_REVOCABLE, AUTHORIZED | CLAWBACK);
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, flags(AUTHORIZED_FLAG), none()), issuer)))
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, flags(AUTHORIZED_FLAG), none()), issuer)))
                     .isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_SUCCESS);
 
-            assertThat(TrustLines.flags(line(h))).isEqualTo(CLAWBACK);
-            assertThat(TrustLines.balance(line(h))).isEqualTo(iqq(25));
+            assertThat(TrustLines.flags(line())).isEqualTo(CLAWBACK);
+            assertThat(TrustLines.balance(line())).isEqualTo(iqq(25));
         }
 
         @Test
         void authorizedMayBeSwappedForMaintainLiabilities() {
             OperationHarness h = harness(AUTH_REVOCABLE, AUTHORIZED);
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, flags(AUTHORIZED_FLAG),
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, flags(AUTHORIZED_FLAG),
                     flags(AUTHORIZED_TO_MAINTAIN_LIABILITIES_FLAG)), issuer)))
                     .isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_SUCCESS);
 
-            assertThat(TrustLines.flags(line(h))).isEqualTo(MAINTAIN);
+            assertThat(TrustLines.flags(line())).isEqualTo(MAINTAIN);
         }
 
         @Test
         void maintainLiabilitiesMayBeRaisedToAuthorizedWithoutRevocable() {
             OperationHarness h = harness(AUTH_REQUIRED, MAINTAIN);
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, flags(AUTHORIZED_TO_MAINTAIN_LIABILITIES_FLAG),
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, flags(AUTHORIZED_TO_MAINTAIN_LIABILITIES_FLAG),
                     flags(AUTHORIZED_FLAG)), issuer)))
                     .isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_SUCCESS);
 
-            assertThat(TrustLines.flags(line(h))).isEqualTo(AUTHORIZED);
+            assertThat(TrustLines.flags(line())).isEqualTo(AUTHORIZED);
         }
 
         @Test
         void clawbackMayBeClearedButNeverSet() {
             OperationHarness h = harness(AUTH_REVOCABLE | AUTH_CLAWBACK_ENABLED, AUTHORIZED | CLAWBACK);
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, flags(TRUSTLINE_CLAWBACK_ENABLED_FLAG), none()),
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, flags(TRUSTLINE_CLAWBACK_ENABLED_FLAG), none()),
                     issuer))).isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_SUCCESS);
-            assertThat(TrustLines.flags(line(h))).isEqualTo(AUTHORIZED);
+            assertThat(TrustLines.flags(line())).isEqualTo(AUTHORIZED);
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, none(), flags(TRUSTLINE_CLAWBACK_ENABLED_FLAG)),
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, none(), flags(TRUSTLINE_CLAWBACK_ENABLED_FLAG)),
                     issuer))).isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_MALFORMED);
         }
 
@@ -151,9 +164,9 @@ class SetTrustLineFlagsOpFrameTest {
         void clearingTheClawbackFlagNeedsNoRevocable() {
             OperationHarness h = harness(AUTH_CLAWBACK_ENABLED, AUTHORIZED | CLAWBACK);
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, flags(TRUSTLINE_CLAWBACK_ENABLED_FLAG), none()),
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, flags(TRUSTLINE_CLAWBACK_ENABLED_FLAG), none()),
                     issuer))).isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_SUCCESS);
-            assertThat(TrustLines.flags(line(h))).isEqualTo(AUTHORIZED);
+            assertThat(TrustLines.flags(line())).isEqualTo(AUTHORIZED);
         }
 
         @Test
@@ -164,10 +177,10 @@ class SetTrustLineFlagsOpFrameTest {
             setAccountFlags(h.state, issuer, AUTH_REVOCABLE);
             putTrustLine(h.state, holder, usd, iqq(25), iqq(1_000), MAINTAIN);
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, flags(AUTHORIZED_TO_MAINTAIN_LIABILITIES_FLAG),
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, flags(AUTHORIZED_TO_MAINTAIN_LIABILITIES_FLAG),
                     none()), issuer))).isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_SUCCESS);
-            assertThat(TrustLines.flags(line(h))).isZero();
-            assertThat(h.balance(holder)).isEqualTo(MIN_BALANCE + iqq(10));
+            assertThat(TrustLines.flags(line())).isZero();
+            assertThat(balance(holder)).isEqualTo(MIN_BALANCE + iqq(10));
         }
     }
 
@@ -179,17 +192,17 @@ class SetTrustLineFlagsOpFrameTest {
         void clearingAuthorizationWithoutRevocableIsCantRevoke(int clear, int set) {
             OperationHarness h = harness(AUTH_REQUIRED, AUTHORIZED);
 
-            assertThat(setFlagsCode(h.run(setFlagsXdr(holder, usd, clear, set), issuer)))
+            assertThat(setFlagsCode(run(h, setFlagsXdr(holder, usd, clear, set), issuer)))
                     .isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_CANT_REVOKE);
-            assertThat(h.changes()).isEmpty();
-            assertThat(TrustLines.flags(line(h))).isEqualTo(AUTHORIZED);
+            assertThat(ltx.changes()).isEmpty();
+            assertThat(TrustLines.flags(line())).isEqualTo(AUTHORIZED);
         }
 
         @Test
         void cantRevokeIsCheckedBeforeTheTrustLine() {
             OperationHarness h = new OperationHarness().account(issuer, iqq(100)).account(holder, iqq(100));
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, flags(AUTHORIZED_FLAG), none()), issuer)))
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, flags(AUTHORIZED_FLAG), none()), issuer)))
                     .isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_CANT_REVOKE);
         }
 
@@ -197,20 +210,20 @@ class SetTrustLineFlagsOpFrameTest {
         void missingLineIsNoTrustLine() {
             OperationHarness h = new OperationHarness().account(issuer, iqq(100)).account(holder, iqq(100));
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, none(), flags(AUTHORIZED_FLAG)), issuer)))
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, none(), flags(AUTHORIZED_FLAG)), issuer)))
                     .isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_NO_TRUST_LINE);
-            assertThat(h.changes()).isEmpty();
+            assertThat(ltx.changes()).isEmpty();
         }
 
         @Test
         void endingWithBothAuthorizationFlagsIsInvalidState() {
             OperationHarness h = harness(AUTH_REVOCABLE, AUTHORIZED);
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, none(),
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, none(),
                     flags(AUTHORIZED_TO_MAINTAIN_LIABILITIES_FLAG)), issuer)))
                     .isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_INVALID_STATE);
-            assertThat(h.changes()).isEmpty();
-            assertThat(TrustLines.flags(line(h))).isEqualTo(AUTHORIZED);
+            assertThat(ltx.changes()).isEmpty();
+            assertThat(TrustLines.flags(line())).isEqualTo(AUTHORIZED);
         }
 
         @ParameterizedTest(name = "clear {0}, set {1}")
@@ -224,9 +237,9 @@ class SetTrustLineFlagsOpFrameTest {
         void invalidFlagWordsAreMalformed(long clear, long set) {
             OperationHarness h = harness(AUTH_REVOCABLE, AUTHORIZED);
 
-            assertThat(setFlagsCode(h.run(setFlagsXdr(holder, usd, clear, set), issuer)))
+            assertThat(setFlagsCode(run(h, setFlagsXdr(holder, usd, clear, set), issuer)))
                     .isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_MALFORMED);
-            assertThat(h.changes()).isEmpty();
+            assertThat(ltx.changes()).isEmpty();
         }
 
         @Test
@@ -234,7 +247,7 @@ class SetTrustLineFlagsOpFrameTest {
             KeyPair other = key("other");
             OperationHarness h = harness(AUTH_REVOCABLE, AUTHORIZED).account(other, iqq(100));
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(holder, usd, flags(AUTHORIZED_FLAG), none()), other)))
+            assertThat(setFlagsCode(run(h, setFlagsOp(holder, usd, flags(AUTHORIZED_FLAG), none()), other)))
                     .isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_MALFORMED);
         }
 
@@ -242,7 +255,7 @@ class SetTrustLineFlagsOpFrameTest {
         void issuerNamingItselfIsMalformed() {
             OperationHarness h = harness(AUTH_REVOCABLE, AUTHORIZED);
 
-            assertThat(setFlagsCode(h.run(setFlagsOp(issuer, usd, none(), flags(AUTHORIZED_FLAG)), issuer)))
+            assertThat(setFlagsCode(run(h, setFlagsOp(issuer, usd, none(), flags(AUTHORIZED_FLAG)), issuer)))
                     .isEqualTo(SetTrustLineFlagsResultCode.SET_TRUST_LINE_FLAGS_MALFORMED);
         }
 
