@@ -62,8 +62,9 @@ public final class Scp {
 
     /**
      * Processes an envelope from the network. Returns {@link EnvelopeState#INVALID} for envelopes that are
-     * malformed, badly signed, insane, stale, carry an invalid value, or would open a slot beyond
-     * {@link #SLOTS_MAX}.
+     * malformed, badly signed, from the local node itself, insane, stale, carry an invalid value, or would
+     * open a slot beyond {@link #SLOTS_MAX}. The host must not feed envelopes for slots it purged: a purged
+     * slot would start afresh.
      */
     public EnvelopeState receiveEnvelope(SCPEnvelope envelope) {
         SCPEnvelope copy;
@@ -75,7 +76,9 @@ public final class Scp {
         }
         SCPStatement st = copy.getStatement();
         long slotIndex = Xdr.uint64OrMinusOne(st.getSlotIndex());
-        if (slotIndex < 0 || !driver.verifyEnvelope(Xdr.copy(copy))) {
+        // The local node's own statements enter only as it makes them or through setStateFromEnvelope: an
+        // echo from the network could otherwise make it record a statement it must then supersede.
+        if (slotIndex < 0 || st.getNodeID().equals(localNode.nodeId()) || !driver.verifyEnvelope(Xdr.copy(copy))) {
             return EnvelopeState.INVALID;
         }
         Optional<Slot> slot = getSlot(slotIndex, true);

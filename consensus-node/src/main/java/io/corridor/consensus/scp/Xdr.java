@@ -32,9 +32,13 @@ final class Xdr {
     /** Orders values as stellar-core does: unsigned lexicographic bytes, a prefix sorts first. */
     static final Comparator<Value> VALUE_ORDER = (a, b) -> Arrays.compareUnsigned(a.getValue(), b.getValue());
 
-    /** Orders node ids by their raw key bytes; used for deterministic iteration. */
-    static final Comparator<NodeID> NODE_ORDER = (a, b) -> Arrays.compareUnsigned(encode(a::toXdrByteArray),
-            encode(b::toXdrByteArray));
+    /** Orders node ids by key type, then raw key bytes; used for deterministic iteration. */
+    static final Comparator<NodeID> NODE_ORDER = (a, b) -> {
+        int c = Integer.compare(a.getNodeID().getDiscriminant().getValue(), b.getNodeID().getDiscriminant().getValue());
+        return c != 0 ? c
+                : Arrays.compareUnsigned(a.getNodeID().getEd25519().getUint256(),
+                        b.getNodeID().getEd25519().getUint256());
+    };
 
     private Xdr() {
     }

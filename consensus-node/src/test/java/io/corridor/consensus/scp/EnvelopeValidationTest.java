@@ -123,6 +123,16 @@ class EnvelopeValidationTest {
     }
 
     @Test
+    void echoesOfTheLocalNodesOwnEnvelopesAreRejected() {
+        Hash qSetHash0 = scp.localQSetHash();
+        assertThat(recv(prepare(v0, qSetHash0, 0, ballot(5, X)))).isEqualTo(EnvelopeState.INVALID);
+        assertThat(scp.scp.getEntireCurrentState(0)).isEmpty();
+        // so a (1,x) of its own later is still fine
+        assertThat(scp.scp.bumpState(0, X)).isTrue();
+        assertThat(scp.envs).hasSize(1);
+    }
+
+    @Test
     void invalidValuesAreRejectedAndMaybeValidOnesSilenceTheSlot() {
         scp.validator = (slot, v, nomination) -> v.equals(Y) ? ValidationLevel.INVALID
                 : v.equals(Z) ? ValidationLevel.MAYBE_VALID : ValidationLevel.FULLY_VALIDATED;

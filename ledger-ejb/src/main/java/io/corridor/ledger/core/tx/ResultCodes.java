@@ -29,18 +29,17 @@ public final class ResultCodes {
             OperationResultCode.opEXCEEDED_WORK_LIMIT, "op_exceeded_work_limit",
             OperationResultCode.opTOO_MANY_SPONSORING, "op_too_many_sponsoring");
 
-    private static final Map<String, String> INNER_EXCEPTIONS = Map.of(
-            "CREATE_ACCOUNT_ALREADY_EXIST", "op_already_exists",
-            "ACCOUNT_MERGE_SEQNUM_TOO_FAR", "op_seq_num_too_far",
-            "PATH_PAYMENT_STRICT_RECEIVE_OVER_SENDMAX", "op_over_source_max",
-            "PATH_PAYMENT_STRICT_SEND_UNDER_DESTMIN", "op_under_dest_min",
-            "MANAGE_DATA_NAME_NOT_FOUND", "op_data_name_not_found",
-            "MANAGE_DATA_INVALID_NAME", "op_data_invalid_name",
-            // Horizon's own spelling, typo included; wallets match on it.
-            "CHANGE_TRUST_NOT_AUTH_MAINTAIN_LIABILITIES", "op_not_aut_maintain_liabilities",
-            "ALLOW_TRUST_NO_TRUST_LINE", "op_no_trust",
-            "ALLOW_TRUST_TRUST_NOT_REQUIRED", "op_not_required",
-            "SET_TRUST_LINE_FLAGS_NO_TRUST_LINE", "op_no_trust");
+    private static final Map<String, String> INNER_EXCEPTIONS = Map.ofEntries(
+            Map.entry("CREATE_ACCOUNT_ALREADY_EXIST", "op_already_exists"),
+            Map.entry("ACCOUNT_MERGE_SEQNUM_TOO_FAR", "op_seq_num_too_far"),
+            Map.entry("PATH_PAYMENT_STRICT_RECEIVE_OVER_SENDMAX", "op_over_source_max"),
+            Map.entry("PATH_PAYMENT_STRICT_SEND_UNDER_DESTMIN", "op_under_dest_min"),
+            Map.entry("MANAGE_DATA_NAME_NOT_FOUND", "op_data_name_not_found"),
+            Map.entry("MANAGE_DATA_INVALID_NAME", "op_data_invalid_name"),
+            Map.entry("CHANGE_TRUST_NOT_AUTH_MAINTAIN_LIABILITIES", "op_not_aut_maintain_liabilities"),
+            Map.entry("ALLOW_TRUST_NO_TRUST_LINE", "op_no_trust"),
+            Map.entry("ALLOW_TRUST_TRUST_NOT_REQUIRED", "op_not_required"),
+            Map.entry("SET_TRUST_LINE_FLAGS_NO_TRUST_LINE", "op_no_trust"));
 
     private ResultCodes() {
     }
