@@ -60,12 +60,7 @@ final class SplittingSetSearch {
             if (component == core) {
                 continue;
             }
-            long[] earlierSeeds = Bits.empty(fbas.words);
-            for (int seed : byRank(component)) {
-                Builder first = new Builder(component, earlierSeeds, none, none, null);
-                first.grow(Bits.of(fbas.words, seed), none, Bits.empty(fbas.words));
-                Bits.set(earlierSeeds, seed);
-            }
+            splitOutside(component);
         }
         List<long[]> minimal = CompiledFbas.minimalSets(found);
         budget.checkResults(minimal.size());
@@ -96,100 +91,86 @@ final class SplittingSetSearch {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Case 2: a quorum outside the core, built node by node
+    // Case 2: a quorum outside the core
 
     /**
-     * Builds a quorum U of (V, Q)^(base ∪ D) inside one component: U must avoid {@code notInU}, the
-     * deleted nodes D must avoid {@code notDeleted}. {@code first} is the quorum built before, if this is
-     * the second one.
+     * Searches the sets S that give component C a quorum of (V, Q)^S inside C \ S. Only nodes named by C's
+     * quorum sets can do that, so those are tried first; the other named nodes follow, for the rare case
+     * where C holds a quorum but the rest of the FBAS needs more deletions to hold a second one.
      */
-    private final class Builder {
-        private final long[] component;
-        private final long[] notInU;
-        private final long[] base;
-        private final long[] notDeleted;
-        private final long[] first;
+    private void splitOutside(long[] component) {
+        long[] named = fbas.referencedBy(component);
+        int[] first = byRank(named);
+        int[] rest = byRank(Bits.andNot(fbas.referencedBy(fbas.withSlices), named));
+        int[] candidates = new int[first.length + rest.length];
+        System.arraycopy(first, 0, candidates, 0, first.length);
+        System.arraycopy(rest, 0, candidates, first.length, rest.length);
+        long[][] namedSuffixes = new long[candidates.length + 1][];
+        long[][] suffixes = new long[candidates.length + 1][];
+        namedSuffixes[candidates.length] = Bits.empty(fbas.words);
+        suffixes[candidates.length] = Bits.empty(fbas.words);
+        for (int j = candidates.length - 1; j >= 0; j--) {
+            suffixes[j] = Bits.with(suffixes[j + 1], candidates[j]);
+            namedSuffixes[j] = j < first.length ? Bits.with(namedSuffixes[j + 1], candidates[j]) : namedSuffixes[j + 1];
+        }
+        new Outside(component, candidates, first.length, namedSuffixes, suffixes).extend(Bits.empty(fbas.words), 0);
+    }
 
-        Builder(long[] component, long[] notInU, long[] base, long[] notDeleted, long[] first) {
+    private final class Outside {
+        private final long[] component;
+        private final int[] candidates;
+        private final int namedCount;
+        private final long[][] namedSuffixes;
+        private final long[][] suffixes;
+
+        Outside(long[] component, int[] candidates, int namedCount, long[][] namedSuffixes, long[][] suffixes) {
             this.component = component;
-            this.notInU = notInU;
-            this.base = base;
-            this.notDeleted = notDeleted;
-            this.first = first;
+            this.candidates = candidates;
+            this.namedCount = namedCount;
+            this.namedSuffixes = namedSuffixes;
+            this.suffixes = suffixes;
         }
 
-        void grow(long[] members, long[] deleted, long[] absent) {
-            long[] set = Bits.or(base, deleted);
-            if (containsFound(set)) {
-                return;
-            }
-            budget.step();
-            long[] present = Bits.or(members, set);
-            // Nodes that could still become present: future members or future deleted nodes.
-            long[] possible = Bits.andNot(Bits.or(Bits.andNot(component, notInU), Bits.andNot(fbas.all, notDeleted)),
-                    absent);
-            Bits.orInto(possible, present);
-            int unsatisfied = -1;
-            for (int i = Bits.next(members, 0); i >= 0; i = Bits.next(members, i + 1)) {
-                if (!fbas.satisfied(i, possible)) {
+        /** Whether C \ set holds a quorum of (V, Q)^(set ∪ extra), extra counting as deleted and as members. */
+        private boolean holdsQuorum(long[] set, long[] extra) {
+            return !Bits.isEmpty(fbas.largestQuorum(Bits.andNot(component, set), Bits.or(set, extra)));
+        }
+
+        void extend(long[] base, int from) {
+            long[] none = Bits.empty(fbas.words);
+            for (int j = from; j < candidates.length; j++) {
+                if (j >= namedCount && !holdsQuorum(base, none)) {
+                    // Nodes C does not name cannot give it a quorum.
                     return;
                 }
-                if (unsatisfied < 0 && !fbas.satisfied(i, present)) {
-                    unsatisfied = i;
+                long[] set = Bits.with(base, candidates[j]);
+                if (containsFound(set)) {
+                    continue;
                 }
-            }
-            if (unsatisfied < 0) {
-                complete(members, set);
-                return;
-            }
-            int candidate = fbas.pickCandidate(unsatisfied, present, Bits.andNot(possible, present));
-            if (candidate < 0) {
-                return;
-            }
-            if (Bits.get(component, candidate) && !Bits.get(notInU, candidate)) {
-                grow(Bits.with(members, candidate), deleted, absent);
-            }
-            if (!Bits.get(notDeleted, candidate)) {
-                grow(members, Bits.with(deleted, candidate), absent);
-            }
-            grow(members, deleted, Bits.with(absent, candidate));
-        }
-
-        private void complete(long[] members, long[] set) {
-            if (first != null) {
-                // Second quorum built: the first one and this one are disjoint by construction.
-                checkAndRecord(set);
-                return;
-            }
-            long[] outside = Bits.andNot(fbas.withSlices, Bits.or(members, set));
-            if (!Bits.isEmpty(fbas.largestQuorum(outside, set))) {
-                checkAndRecord(set);
-                return;
-            }
-            // Every other quorum needs more deleted nodes: build a second quorum around this one.
-            long[] avoid = Bits.or(members, set);
-            for (long[] other : fbas.stronglyConnectedComponents(Bits.andNot(fbas.withSlices, avoid))) {
-                long[] earlierSeeds = avoid.clone();
-                for (int seed : byRank(other)) {
-                    Builder second = new Builder(other, earlierSeeds, set, members, members);
-                    second.grow(Bits.of(fbas.words, seed), Bits.empty(fbas.words), Bits.empty(fbas.words));
-                    Bits.set(earlierSeeds, seed);
+                budget.step();
+                // Deleting every remaining named candidate is the most help C can get; if even that gives
+                // no quorum in C, no extension of this set does.
+                if (!holdsQuorum(set, namedSuffixes[j + 1])) {
+                    continue;
                 }
+                if (holdsQuorum(set, none)) {
+                    long[] remaining = Bits.andNot(fbas.all, set);
+                    if (quorums.disjointQuorums(remaining, set) != null) {
+                        record(set);
+                        continue;
+                    }
+                    // C holds a quorum but every other quorum meets it: only more deletions elsewhere can
+                    // help, and only if deleting all later candidates would.
+                    if (quorums.disjointQuorums(remaining, Bits.or(set, suffixes[j + 1])) == null) {
+                        continue;
+                    }
+                }
+                extend(set, j + 1);
             }
         }
     }
 
     // ---------------------------------------------------------------------------------------------
-
-    private void checkAndRecord(long[] set) {
-        if (containsFound(set)) {
-            return;
-        }
-        if (quorums.disjointQuorums(Bits.andNot(fbas.all, set), set) == null) {
-            throw new IllegalStateException("splitting set search produced a set that does not split");
-        }
-        record(set);
-    }
 
     private void record(long[] set) {
         found.add(set);

@@ -9,6 +9,7 @@ import static io.corridor.consensus.scp.TestValues.X;
 import static io.corridor.consensus.scp.TestValues.Y;
 import static io.corridor.consensus.scp.TestValues.Z;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -120,6 +121,23 @@ class EnvelopeValidationTest {
         incomplete.getStatement().getPledges().getPrepare().setBallot(null);
         assertThat(recv(incomplete)).isEqualTo(EnvelopeState.INVALID);
         assertThat(recv(new SCPEnvelope())).isEqualTo(EnvelopeState.INVALID);
+    }
+
+    @Test
+    void aDriverRejectingTheNodesOwnValueIsABugThatStopsTheNode() {
+        scp.validator = (slot, v, nomination) -> ValidationLevel.INVALID;
+        assertThatThrownBy(() -> scp.scp.bumpState(0, X)).isInstanceOf(ScpInvariantException.class)
+                .hasMessageContaining("bad state");
+        assertThat(scp.envs).isEmpty();
+    }
+
+    @Test
+    void hearingFromAVBlockingSetIsTracked() {
+        assertThat(recv(prepare(v1, qSetHash, 0, ballot(1, X)))).isEqualTo(EnvelopeState.VALID);
+        assertThat(scp.scp.gotVBlocking(0)).isFalse();
+        assertThat(recv(TestEnvelopes.nominate(node(2), qSetHash, 0, List.of(X), List.of())))
+                .isEqualTo(EnvelopeState.VALID);
+        assertThat(scp.scp.gotVBlocking(0)).isTrue();
     }
 
     @Test
