@@ -51,6 +51,7 @@ class LedgerRestartIT {
             deployer.deploy(DEPLOYMENT);
             CorridorClient client = awaitServing(url);
             PaymentScenario.Outcome outcome = PaymentScenario.run(client);
+            HistoryScenario.run(client, outcome);
             long ledgerBeforeStop = client.latestLedger();
 
             controller.stop(CONTAINER);

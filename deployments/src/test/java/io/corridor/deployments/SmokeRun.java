@@ -9,6 +9,7 @@ class SmokeRun {
 
     @Test
     void paymentScenarioAgainstRunningNode() throws Exception {
-        PaymentScenario.run(new CorridorClient(System.getProperty("corridor.url")));
+        CorridorClient client = new CorridorClient(System.getProperty("corridor.url"));
+        HistoryScenario.run(client, PaymentScenario.run(client));
     }
 }

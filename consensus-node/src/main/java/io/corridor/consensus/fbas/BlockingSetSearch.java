@@ -73,11 +73,26 @@ final class BlockingSetSearch {
     }
 
     private boolean everyMemberHasPrivateQuorum(long[] chosen) {
-        long[] withPrivate = Bits.empty(fbas.words);
+        long[] withPrivate = new long[fbas.words];
         for (long[] quorum : minimalQuorums) {
-            long[] hit = Bits.and(quorum, chosen);
-            if (Bits.cardinality(hit) == 1) {
-                Bits.orInto(withPrivate, hit);
+            // Find whether exactly one chosen node is in the quorum, without allocating.
+            int hitWord = -1;
+            long hitBits = 0;
+            boolean single = true;
+            for (int w = 0; w < quorum.length && single; w++) {
+                long bits = quorum[w] & chosen[w];
+                if (bits == 0) {
+                    continue;
+                }
+                if (hitWord >= 0 || Long.bitCount(bits) > 1) {
+                    single = false;
+                } else {
+                    hitWord = w;
+                    hitBits = bits;
+                }
+            }
+            if (single && hitWord >= 0) {
+                withPrivate[hitWord] |= hitBits;
             }
         }
         return Bits.subset(chosen, withPrivate);

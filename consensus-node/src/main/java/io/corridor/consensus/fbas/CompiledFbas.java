@@ -43,6 +43,8 @@ final class CompiledFbas {
     final int[][] references;
     final long[][] referenceMasks;
     final int[][] referencedBy;
+    /** Nodes with equal effective quorum sets share a class; -1 for nodes without slices. */
+    final int[] quorumSetClass;
     /** Position of each node in the order of importance (most referenced first). */
     final int[] rank;
     final long[] all;
@@ -79,6 +81,12 @@ final class CompiledFbas {
             for (int target : references[i]) {
                 reverse.get(target).add(i);
             }
+        }
+        quorumSetClass = new int[size];
+        Map<QuorumSet, Integer> classes = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            Optional<QuorumSet> quorumSet = fbas.effectiveQuorumSet(ids[i]);
+            quorumSetClass[i] = quorumSet.isEmpty() ? -1 : classes.computeIfAbsent(quorumSet.get(), q -> classes.size());
         }
         referencedBy = new int[size][];
         for (int i = 0; i < size; i++) {
@@ -274,6 +282,20 @@ final class CompiledFbas {
             }
         }
         return best;
+    }
+
+    /** Whether all members of a non-empty set have slices and equal quorum sets. */
+    boolean sameQuorumSet(long[] set) {
+        int first = Bits.next(set, 0);
+        if (first < 0 || quorumSetClass[first] < 0) {
+            return false;
+        }
+        for (int i = Bits.next(set, first + 1); i >= 0; i = Bits.next(set, i + 1)) {
+            if (quorumSetClass[i] != quorumSetClass[first]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The most important node of a set, or -1 if it is empty. */

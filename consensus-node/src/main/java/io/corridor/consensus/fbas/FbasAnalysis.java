@@ -2,7 +2,9 @@ package io.corridor.consensus.fbas;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,7 +29,7 @@ public final class FbasAnalysis {
     private long[][] disjointQuorums;
     private List<long[]> minimalQuorums;
     private List<long[]> minimalBlockingSets;
-    private List<long[]> minimalSplittingSets;
+    private final Map<SplittingScope, List<long[]>> minimalSplittingSets = new EnumMap<>(SplittingScope.class);
 
     public FbasAnalysis(Fbas fbas) {
         this(fbas, FbasLimits.DEFAULT);
@@ -104,16 +106,24 @@ public final class FbasAnalysis {
 
     /**
      * Minimal sets S such that (V, Q)^S, the FBAS with S deleted in the white paper's sense, has two
-     * disjoint quorums. Without quorum intersection, the empty set is the only one; with a single quorum
-     * and nothing that could form a second, there are none.
+     * disjoint quorums inside the core ({@link SplittingScope#CORE}). Without quorum intersection, the
+     * empty set is the only one; with nothing that could form a second quorum, there are none.
      */
     public List<List<String>> minimalSplittingSets() {
-        if (minimalSplittingSets == null) {
+        return minimalSplittingSets(SplittingScope.CORE);
+    }
+
+    /** Minimal splitting sets whose two quorums lie in the given scope; see {@link SplittingScope}. */
+    public List<List<String>> minimalSplittingSets(SplittingScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        if (!minimalSplittingSets.containsKey(scope)) {
             long[] topTier = topTierSet();
-            SearchBudget budget = new SearchBudget(limits, "the minimal splitting sets search");
-            minimalSplittingSets = new SplittingSetSearch(compiled, budget, topTier).minimalSplittingSets();
+            SearchBudget budget = new SearchBudget(limits, "the minimal splitting sets search (scope "
+                    + scope.code() + ")");
+            minimalSplittingSets.put(scope,
+                    new SplittingSetSearch(compiled, budget, topTier, scope).minimalSplittingSets());
         }
-        return toIds(minimalSplittingSets);
+        return toIds(minimalSplittingSets.get(scope));
     }
 
     /** Nodes that are in no quorum of (V, Q): outside its largest quorum. They are befouled whatever fails. */

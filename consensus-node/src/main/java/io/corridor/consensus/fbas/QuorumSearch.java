@@ -125,7 +125,12 @@ final class QuorumSearch {
         if (memo != null) {
             return memo == NONE ? null : memo;
         }
-        long[][] result = searchCluster(Bits.empty(fbas.words), cluster, cluster, relevantHelpers);
+        long[][] result;
+        if (fbas.sameQuorumSet(cluster) && !symmetricSplit(cluster, relevantHelpers)) {
+            result = null;
+        } else {
+            result = searchCluster(Bits.empty(fbas.words), cluster, cluster, relevantHelpers);
+        }
         if (clusterMemo.size() >= MEMO_ENTRIES_MAX) {
             clusterMemo.clear();
         }
@@ -133,6 +138,53 @@ final class QuorumSearch {
         return result;
     }
 
+    /**
+     * Whether a cluster whose members all have the same quorum set Q holds two disjoint quorums. Then a
+     * non-empty U inside the cluster is a quorum iff Q is satisfied by U ∪ helpers, so the question is
+     * whether Q can be satisfied twice by disjoint parts of the cluster plus the shared helpers. Sane
+     * quorum sets name each validator once, so this is decided member by member (as fbas_analyzer does
+     * for symmetric clusters), and the exhaustive search is only needed to build a witness.
+     */
+    private boolean symmetricSplit(long[] cluster, long[] helpers) {
+        int node = Bits.next(cluster, 0);
+        return Bits.cardinality(cluster) >= 2
+                && satisfiableTwice(fbas.quorumSets[node], cluster, helpers) == Satisfiable.TWICE;
+    }
+
+    private enum Satisfiable { NO, ONCE, TWICE }
+
+    private static Satisfiable satisfiableTwice(CompiledFbas.Qs qs, long[] cluster, long[] helpers) {
+        int shared = 0;
+        int exclusive = 0;
+        for (int validator : qs.validators) {
+            if (Bits.get(helpers, validator)) {
+                shared++;
+            } else if (Bits.get(cluster, validator)) {
+                exclusive++;
+            }
+        }
+        for (CompiledFbas.Qs inner : qs.inner) {
+            Satisfiable result = satisfiableTwice(inner, cluster, helpers);
+            if (result == Satisfiable.TWICE) {
+                shared++;
+            } else if (result == Satisfiable.ONCE) {
+                exclusive++;
+            }
+        }
+        // Shared members count on both sides; each side needs the rest from members of its own. When
+        // shared < threshold, each side takes at least one exclusive member, so neither side is empty.
+        if (shared >= qs.threshold || 2 * (qs.threshold - shared) <= exclusive) {
+            return Satisfiable.TWICE;
+        }
+        return shared + exclusive >= qs.threshold ? Satisfiable.ONCE : Satisfiable.NO;
+    }
+
+    /**
+     * Looks for a quorum U1 ⊇ selection inside {@code available} with a disjoint quorum inside the
+     * cluster. While the selection is empty, excluding a node removes it from the cluster altogether: a
+     * disjoint pair in which either quorum contains the node is found in the branch that selects it (with
+     * the roles swapped if need be), so the remaining branch only needs pairs that avoid it.
+     */
     private long[][] searchCluster(long[] selection, long[] available, long[] cluster, long[] helpers) {
         budget.step();
         long[] usable = fbas.largestQuorum(available, helpers);
@@ -142,19 +194,27 @@ final class QuorumSearch {
         int candidate;
         if (Bits.isEmpty(selection)) {
             candidate = fbas.mostImportant(usable);
-        } else {
-            // Any quorum containing the selection leaves at most this much room for a disjoint one.
-            long[] rest = fbas.largestQuorum(Bits.andNot(cluster, selection), helpers);
-            if (Bits.isEmpty(rest)) {
+            if (candidate < 0) {
                 return null;
             }
-            long[] present = Bits.or(selection, helpers);
-            int unsatisfied = fbas.firstUnsatisfied(selection, present);
-            if (unsatisfied < 0) {
-                return new long[][] {selection, rest};
+            long[][] found = searchCluster(Bits.of(fbas.words, candidate), usable, cluster, helpers);
+            if (found != null) {
+                return found;
             }
-            candidate = fbas.pickCandidate(unsatisfied, present, Bits.andNot(usable, selection));
+            long[] smaller = Bits.without(usable, candidate);
+            return searchCluster(selection, smaller, smaller, helpers);
         }
+        // Any quorum containing the selection leaves at most this much room for a disjoint one.
+        long[] rest = fbas.largestQuorum(Bits.andNot(cluster, selection), helpers);
+        if (Bits.isEmpty(rest)) {
+            return null;
+        }
+        long[] present = Bits.or(selection, helpers);
+        int unsatisfied = fbas.firstUnsatisfied(selection, present);
+        if (unsatisfied < 0) {
+            return new long[][] {selection, rest};
+        }
+        candidate = fbas.pickCandidate(unsatisfied, present, Bits.andNot(usable, selection));
         if (candidate < 0) {
             return null;
         }

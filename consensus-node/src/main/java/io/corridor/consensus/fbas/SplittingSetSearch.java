@@ -1,27 +1,34 @@
 package io.corridor.consensus.fbas;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Minimal splitting sets in the white paper's sense: minimal sets S such that (V, Q)^S, the FBAS with S
- * deleted from V and from every slice, has two disjoint quorums. Deleted nodes may say anything, their
- * own quorum sets included, so they count as present for every quorum set.
+ * Minimal splitting sets: minimal sets S such that (V, Q)^S, the FBAS with S deleted from V and from every
+ * slice in the white paper's sense, has two disjoint quorums. Deleted nodes may say anything, their own
+ * quorum sets included, so they count as present for every quorum set.
+ *
+ * <p>The analysis covers the nodes that can be in a quorum at all (the largest quorum of (V, Q)); like
+ * fbas_analyzer, it treats the others (no quorum set, unknown, or depending on such nodes) as absent: they
+ * are never members of a splitting set and never help a quorum. This keeps the search to the part of the
+ * FBAS that takes part in consensus; {@link DispensableSets} has no such restriction. With
+ * {@link SplittingScope#CORE} only the first case below is searched.
  *
  * <p>Let U1 and U2 be disjoint minimal quorums of (V, Q)^S. Each is strongly connected in the trust graph
  * (a sink component of a quorum is a quorum), so each lies inside one strongly connected component of the
  * trust graph of (V, Q). With quorum intersection, all quorums of (V, Q) lie in one component, the core.
  * Two cases cover every minimal splitting set:
  * <ol>
- *   <li>Both quorums inside the core. Only nodes the core's quorum sets name can matter, so the search
- *       tries the subsets of those nodes (in order of importance, never extending a set that already
- *       splits or contains a splitting set).</li>
- *   <li>One quorum, U1, outside the core. The search builds U1 inside its component from a seed node: each
- *       node an unsatisfied member needs joins U1, joins S or stays out. Once U1 is satisfied, S splits if
- *       a quorum of (V, Q)^S remains outside U1 and S; otherwise a second quorum is built the same way
- *       around the first.</li>
+ *   <li>Both quorums inside the core. Only the nodes named by the core's quorum sets can matter, so the
+ *       search tries subsets of those.</li>
+ *   <li>U1 inside another component C. Only the nodes named by C's quorum sets can give C a quorum, so the
+ *       search tries subsets of those, then (rarely needed) adds other nodes if the rest of the FBAS needs
+ *       deletions too to hold a second quorum.</li>
  * </ol>
- * Every set found is checked directly, and the result is reduced to its minimal sets.
+ * Both searches try candidates in order of importance, never extend a set that splits or contains a
+ * splitting set found earlier, and extend a set only if deleting all remaining candidates could still make
+ * it split. The result is reduced to its minimal sets.
  */
 final class SplittingSetSearch {
 
@@ -29,13 +36,18 @@ final class SplittingSetSearch {
     private final SearchBudget budget;
     private final QuorumSearch quorums;
     private final long[] topTier;
+    private final SplittingScope splittingScope;
+    /** The nodes that can be in a quorum: the largest quorum of (V, Q). */
+    private final long[] scope;
     private final List<long[]> found = new ArrayList<>();
 
-    SplittingSetSearch(CompiledFbas fbas, SearchBudget budget, long[] topTier) {
+    SplittingSetSearch(CompiledFbas fbas, SearchBudget budget, long[] topTier, SplittingScope splittingScope) {
         this.fbas = fbas;
         this.budget = budget;
         this.quorums = new QuorumSearch(fbas, budget);
         this.topTier = topTier;
+        this.splittingScope = splittingScope;
+        this.scope = fbas.largestQuorum(fbas.withSlices, Bits.empty(fbas.words));
     }
 
     List<long[]> minimalSplittingSets() {
@@ -46,7 +58,7 @@ final class SplittingSetSearch {
             empty.add(none);
             return empty;
         }
-        List<long[]> components = fbas.stronglyConnectedComponents(fbas.withSlices);
+        List<long[]> components = fbas.stronglyConnectedComponents(scope);
         long[] core = null;
         for (long[] component : components) {
             if (!Bits.isEmpty(topTier) && Bits.subset(topTier, component)) {
@@ -54,114 +66,101 @@ final class SplittingSetSearch {
             }
         }
         if (core != null) {
-            splitCore(core);
+            new Search(core, true).run();
         }
         for (long[] component : components) {
-            if (component == core) {
-                continue;
+            if (component != core && splittingScope == SplittingScope.QUORUM_NODES) {
+                new Search(component, false).run();
             }
-            splitOutside(component);
         }
         List<long[]> minimal = CompiledFbas.minimalSets(found);
         budget.checkResults(minimal.size());
         return minimal;
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // Case 1: both quorums inside the core
-
-    private void splitCore(long[] core) {
-        int[] candidates = byRank(fbas.referencedBy(core));
-        extendInCore(core, candidates, Bits.empty(fbas.words), 0);
-    }
-
-    private void extendInCore(long[] core, int[] candidates, long[] base, int from) {
-        for (int j = from; j < candidates.length; j++) {
-            long[] set = Bits.with(base, candidates[j]);
-            if (containsFound(set)) {
-                continue;
-            }
-            budget.step();
-            if (quorums.disjointQuorums(Bits.andNot(core, set), set) != null) {
-                record(set);
-            } else {
-                extendInCore(core, candidates, set, j + 1);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Case 2: a quorum outside the core
-
-    /**
-     * Searches the sets S that give component C a quorum of (V, Q)^S inside C \ S. Only nodes named by C's
-     * quorum sets can do that, so those are tried first; the other named nodes follow, for the rare case
-     * where C holds a quorum but the rest of the FBAS needs more deletions to hold a second one.
-     */
-    private void splitOutside(long[] component) {
-        long[] named = fbas.referencedBy(component);
-        int[] first = byRank(named);
-        int[] rest = byRank(Bits.andNot(fbas.referencedBy(fbas.withSlices), named));
-        int[] candidates = new int[first.length + rest.length];
-        System.arraycopy(first, 0, candidates, 0, first.length);
-        System.arraycopy(rest, 0, candidates, first.length, rest.length);
-        long[][] namedSuffixes = new long[candidates.length + 1][];
-        long[][] suffixes = new long[candidates.length + 1][];
-        namedSuffixes[candidates.length] = Bits.empty(fbas.words);
-        suffixes[candidates.length] = Bits.empty(fbas.words);
-        for (int j = candidates.length - 1; j >= 0; j--) {
-            suffixes[j] = Bits.with(suffixes[j + 1], candidates[j]);
-            namedSuffixes[j] = j < first.length ? Bits.with(namedSuffixes[j + 1], candidates[j]) : namedSuffixes[j + 1];
-        }
-        new Outside(component, candidates, first.length, namedSuffixes, suffixes).extend(Bits.empty(fbas.words), 0);
-    }
-
-    private final class Outside {
+    /** Subsets of candidates in a fixed order: the nodes named by one component, then other named nodes. */
+    private final class Search {
         private final long[] component;
+        private final boolean isCore;
         private final int[] candidates;
         private final int namedCount;
-        private final long[][] namedSuffixes;
+        /** From position j on: all candidates, and the candidates the component names. */
         private final long[][] suffixes;
+        private final long[][] namedSuffixes;
 
-        Outside(long[] component, int[] candidates, int namedCount, long[][] namedSuffixes, long[][] suffixes) {
+        Search(long[] component, boolean isCore) {
             this.component = component;
-            this.candidates = candidates;
-            this.namedCount = namedCount;
-            this.namedSuffixes = namedSuffixes;
-            this.suffixes = suffixes;
+            this.isCore = isCore;
+            long[] named = Bits.and(fbas.referencedBy(component), scope);
+            int[] first = byRank(named);
+            int[] rest = isCore ? new int[0]
+                    : byRank(Bits.andNot(Bits.and(fbas.referencedBy(scope), scope), named));
+            candidates = new int[first.length + rest.length];
+            System.arraycopy(first, 0, candidates, 0, first.length);
+            System.arraycopy(rest, 0, candidates, first.length, rest.length);
+            namedCount = first.length;
+            suffixes = new long[candidates.length + 1][];
+            namedSuffixes = new long[candidates.length + 1][];
+            suffixes[candidates.length] = Bits.empty(fbas.words);
+            namedSuffixes[candidates.length] = Bits.empty(fbas.words);
+            for (int j = candidates.length - 1; j >= 0; j--) {
+                suffixes[j] = Bits.with(suffixes[j + 1], candidates[j]);
+                namedSuffixes[j] = j < namedCount ? Bits.with(namedSuffixes[j + 1], candidates[j]) : namedSuffixes[j + 1];
+            }
         }
 
-        /** Whether C \ set holds a quorum of (V, Q)^(set ∪ extra), extra counting as deleted and as members. */
+        void run() {
+            extend(Bits.empty(fbas.words), 0);
+        }
+
+        /** Disjoint quorums of (V, Q)^set inside the scope, or with {@code extra} counted as deleted too. */
+        private boolean splits(long[] set, long[] extra) {
+            long[] allowed = Bits.andNot(isCore ? component : scope, set);
+            return quorums.disjointQuorums(allowed, Bits.or(set, extra)) != null;
+        }
+
+        /** Whether the component minus the set holds a quorum of (V, Q)^(set ∪ extra). */
         private boolean holdsQuorum(long[] set, long[] extra) {
             return !Bits.isEmpty(fbas.largestQuorum(Bits.andNot(component, set), Bits.or(set, extra)));
         }
 
-        void extend(long[] base, int from) {
+        private void extend(long[] base, int from) {
             long[] none = Bits.empty(fbas.words);
+            long[] completing = completingCandidates(base);
+            if (completing == null) {
+                return;
+            }
             for (int j = from; j < candidates.length; j++) {
-                if (j >= namedCount && !holdsQuorum(base, none)) {
-                    // Nodes C does not name cannot give it a quorum.
+                if (j == namedCount && !isCore && !holdsQuorum(base, none)) {
+                    // Nodes the component does not name cannot give it a quorum.
                     return;
                 }
-                long[] set = Bits.with(base, candidates[j]);
-                if (containsFound(set)) {
+                if (Bits.get(completing, candidates[j])) {
                     continue;
                 }
+                long[] set = Bits.with(base, candidates[j]);
                 budget.step();
-                // Deleting every remaining named candidate is the most help C can get; if even that gives
-                // no quorum in C, no extension of this set does.
+                if (isCore) {
+                    // Deleting later candidates too would nearly always split the core, so a pruning check
+                    // like the one below would cost more than it saves here.
+                    if (splits(set, none)) {
+                        record(set);
+                    } else {
+                        extend(set, j + 1);
+                    }
+                    continue;
+                }
+                // A quorum in the component is needed; deleting every remaining named candidate is the most
+                // help it can get.
                 if (!holdsQuorum(set, namedSuffixes[j + 1])) {
                     continue;
                 }
                 if (holdsQuorum(set, none)) {
-                    long[] remaining = Bits.andNot(fbas.all, set);
-                    if (quorums.disjointQuorums(remaining, set) != null) {
+                    if (splits(set, none)) {
                         record(set);
                         continue;
                     }
-                    // C holds a quorum but every other quorum meets it: only more deletions elsewhere can
-                    // help, and only if deleting all later candidates would.
-                    if (quorums.disjointQuorums(remaining, Bits.or(set, suffixes[j + 1])) == null) {
+                    if (!splits(set, suffixes[j + 1])) {
                         continue;
                     }
                 }
@@ -170,32 +169,41 @@ final class SplittingSetSearch {
         }
     }
 
-    // ---------------------------------------------------------------------------------------------
-
     private void record(long[] set) {
         found.add(set);
         budget.checkResults(found.size());
     }
 
-    private boolean containsFound(long[] set) {
+    /**
+     * The nodes whose addition to the base would complete a splitting set found earlier (so the result
+     * would not be minimal), or null if the base already contains one. Sets found while the base is being
+     * extended contain the node that was added, so they never make another single addition redundant.
+     */
+    private long[] completingCandidates(long[] base) {
+        long[] completing = Bits.empty(fbas.words);
+        long[] missing = new long[fbas.words];
         for (long[] splitting : found) {
-            if (Bits.subset(splitting, set)) {
-                return true;
+            int count = 0;
+            for (int w = 0; w < missing.length; w++) {
+                missing[w] = splitting[w] & ~base[w];
+                count += Long.bitCount(missing[w]);
+                if (count > 1) {
+                    break;
+                }
+            }
+            if (count == 0) {
+                return null;
+            }
+            if (count == 1) {
+                Bits.orInto(completing, missing);
             }
         }
-        return false;
+        return completing;
     }
 
     private int[] byRank(long[] set) {
-        int[] nodes = Bits.toArray(set);
-        Integer[] boxed = new Integer[nodes.length];
-        for (int i = 0; i < nodes.length; i++) {
-            boxed[i] = nodes[i];
-        }
-        java.util.Arrays.sort(boxed, (a, b) -> Integer.compare(fbas.rank[a], fbas.rank[b]));
-        for (int i = 0; i < nodes.length; i++) {
-            nodes[i] = boxed[i];
-        }
-        return nodes;
+        Integer[] boxed = Arrays.stream(Bits.toArray(set)).boxed().toArray(Integer[]::new);
+        Arrays.sort(boxed, (a, b) -> Integer.compare(fbas.rank[a], fbas.rank[b]));
+        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
 }

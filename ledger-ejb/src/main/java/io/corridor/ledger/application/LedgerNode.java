@@ -6,6 +6,7 @@ import io.corridor.ledger.core.NetworkProfile;
 import io.corridor.ledger.core.close.AppliedTransaction;
 import io.corridor.ledger.core.close.ClosedLedger;
 import io.corridor.ledger.core.close.LedgerCloser;
+import io.corridor.ledger.core.close.SurgePricing;
 import io.corridor.ledger.core.close.TxSetFrame;
 import io.corridor.ledger.core.invariant.InvariantViolation;
 import io.corridor.ledger.core.invariant.Invariants;
@@ -22,10 +23,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.stellar.sdk.xdr.Int64;
 import org.stellar.sdk.xdr.LedgerEntry;
 import org.stellar.sdk.xdr.LedgerHeader;
 import org.stellar.sdk.xdr.TransactionEnvelope;
 import org.stellar.sdk.xdr.TransactionResult;
+import org.stellar.sdk.xdr.TransactionResultCode;
 
 /**
  * One node's ledger: the last closed ledger in memory, the queue of admitted transactions, and the close
@@ -143,6 +146,11 @@ public final class LedgerNode {
         return store.transaction(hashHex);
     }
 
+    /** Closed ledgers, transactions and operations, for the API. */
+    public LedgerHistory history() {
+        return store;
+    }
+
     public Optional<LedgerHeader> header(int sequence) {
         return store.header(sequence);
     }
@@ -190,10 +198,36 @@ public final class LedgerNode {
                 return new Submission.Rejected(hash, result);
             }
             if (queue.isFull()) {
-                return new Submission.TryAgainLater(hash, "the transaction queue is full");
+                // As stellar-core's queue: a newcomer may take the place of the queued transaction with the
+                // lowest fee rate if it bids a strictly higher rate; otherwise it is told the fee it would need.
+                TransactionQueue.Entry cheapest = queue.lowestFeeRate();
+                if (SurgePricing.compareFeeRate(frame, cheapest.frame()) <= 0) {
+                    long needed = SurgePricing.betterFee(frame.feeOperationCount(), cheapest.frame().feeBid(),
+                            cheapest.frame().feeOperationCount());
+                    return new Submission.Rejected(hash, insufficientFee(needed));
+                }
+                queue.remove(cheapest.frame().hashHex());
+                long neededToStay = SurgePricing.betterFee(cheapest.frame().feeOperationCount(), frame.feeBid(),
+                        frame.feeOperationCount());
+                cheapest.outcome().completeExceptionally(new TransactionDroppedException(
+                        cheapest.frame().hashHex(), insufficientFee(neededToStay),
+                        "evicted from the full queue by a transaction with a higher fee rate"));
             }
             return new Submission.Pending(hash, queue.add(frame).outcome());
         }
+    }
+
+    /** A {@code txINSUFFICIENT_FEE} result whose fee is the bid that would have been enough. */
+    private static TransactionResult insufficientFee(long feeNeeded) {
+        TransactionResult result = new TransactionResult();
+        result.setFeeCharged(new Int64(feeNeeded));
+        TransactionResult.TransactionResultResult body = new TransactionResult.TransactionResultResult();
+        body.setDiscriminant(TransactionResultCode.txINSUFFICIENT_FEE);
+        result.setResult(body);
+        TransactionResult.TransactionResultExt ext = new TransactionResult.TransactionResultExt();
+        ext.setDiscriminant(0);
+        result.setExt(ext);
+        return result;
     }
 
     /**
@@ -207,10 +241,9 @@ public final class LedgerNode {
             }
             LedgerHeader previous = lastHeader;
             LedgerContext ctx = nextLedgerContext();
-            List<TransactionQueue.Entry> selected = new ArrayList<>();
+            List<TransactionFrame> valid = new ArrayList<>();
             List<TransactionQueue.Entry> dropped = new ArrayList<>();
             List<TransactionResult> droppedResults = new ArrayList<>();
-            int operations = 0;
             int operationsMax = (int) (long) previous.getMaxTxSetSize().getUint32().getNumber();
             synchronized (queue) {
                 for (TransactionQueue.Entry entry : queue.pending()) {
@@ -221,19 +254,18 @@ public final class LedgerNode {
                         queue.remove(entry.frame().hashHex());
                         continue;
                     }
-                    if (operations + entry.frame().feeOperationCount() > operationsMax) {
-                        continue;
-                    }
-                    operations += entry.frame().feeOperationCount();
-                    selected.add(entry);
+                    valid.add(entry.frame());
                 }
             }
+            // More operations waiting than a ledger holds: the highest fee rates go first, and the ledger
+            // charges every included transaction the surge-pricing base fee (TxSetFrame#baseFee). The rest wait.
+            List<TransactionFrame> selected = SurgePricing.select(valid, operationsMax);
             for (int i = 0; i < dropped.size(); i++) {
                 TransactionQueue.Entry entry = dropped.get(i);
                 entry.outcome().completeExceptionally(
                         new TransactionDroppedException(entry.frame().hashHex(), droppedResults.get(i)));
             }
-            TxSetFrame txSet = new TxSetFrame(lastHash, selected.stream().map(TransactionQueue.Entry::frame).toList());
+            TxSetFrame txSet = new TxSetFrame(lastHash, selected);
             ClosedLedger closed;
             stateLock.writeLock().lock();
             try {

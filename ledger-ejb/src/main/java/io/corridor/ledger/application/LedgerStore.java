@@ -10,7 +10,7 @@ import org.stellar.sdk.xdr.LedgerHeader;
  * Durable storage of closed ledgers. {@link #commit} stores a ledger's header, entry changes and
  * transactions atomically: after a crash a node finds either all of a ledger or none of it.
  */
-public interface LedgerStore {
+public interface LedgerStore extends LedgerHistory {
 
     /** The last committed ledger header, if any ledger was ever committed. */
     Optional<LedgerHeader> latestHeader();
@@ -21,8 +21,4 @@ public interface LedgerStore {
     /** Commits a closed ledger atomically. Throws if it could not; then nothing of it is stored. */
     void commit(ClosedLedger ledger);
 
-    Optional<TransactionRecord> transaction(String hashHex);
-
-    /** The header of a given ledger. */
-    Optional<LedgerHeader> header(int sequence);
 }

@@ -4,7 +4,9 @@ import org.stellar.sdk.xdr.TransactionResult;
 
 /**
  * Completes a pending submission whose transaction became invalid before its ledger closed (another
- * transaction spent the balance or used the sequence number first). Nothing was charged.
+ * transaction spent the balance or used the sequence number first), or that a better-paying transaction
+ * evicted from the full queue ({@code txINSUFFICIENT_FEE}, with the bid that would have kept it). Nothing
+ * was charged.
  */
 public final class TransactionDroppedException extends RuntimeException {
 
@@ -12,7 +14,11 @@ public final class TransactionDroppedException extends RuntimeException {
     private final transient TransactionResult result;
 
     public TransactionDroppedException(String hash, TransactionResult result) {
-        super("transaction " + hash + " was dropped from the queue: no longer valid");
+        this(hash, result, "no longer valid");
+    }
+
+    public TransactionDroppedException(String hash, TransactionResult result, String reason) {
+        super("transaction " + hash + " was dropped from the queue: " + reason);
         this.result = result;
     }
 

@@ -1,6 +1,7 @@
 package io.corridor.ledger.application;
 
 import io.corridor.ledger.core.Accounts;
+import io.corridor.ledger.core.close.SurgePricing;
 import io.corridor.ledger.core.tx.TransactionFrame;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Transactions admitted for the next ledger, in arrival order. As in stellar-core, a source account has at
  * most one transaction pending at a time, and a transaction is held once however often it is submitted.
- * Bounded by {@code transactionsMax}. Not thread-safe: {@link LedgerNode} guards it.
+ * Bounded by {@code transactionsMax}; when full, {@link #lowestFeeRate} is the one a better-paying newcomer
+ * evicts. Not thread-safe: {@link LedgerNode} guards it.
  */
 final class TransactionQueue {
 
@@ -47,6 +49,16 @@ final class TransactionQueue {
         byHash.put(frame.hashHex(), entry);
         hashBySource.put(sourceKey(frame), frame.hashHex());
         return entry;
+    }
+
+    /**
+     * The entry a full queue gives up first: the lowest fee rate, ties broken by the lower full hash (the
+     * reverse of the order sets are built in). The queue must not be empty.
+     */
+    Entry lowestFeeRate() {
+        return byHash.values().stream()
+                .max((a, b) -> SurgePricing.HIGHEST_FEE_RATE_FIRST.compare(a.frame(), b.frame()))
+                .orElseThrow(() -> new IllegalStateException("the queue is empty"));
     }
 
     /** Everything pending, oldest first. */

@@ -18,8 +18,8 @@ import org.stellar.sdk.xdr.Uint256;
  * costs one base reserve.
  *
  * <p>When the account carries extension v2, {@code signerSponsoringIDs} runs parallel to {@code signers}
- * and must grow and shrink with it. This ledger has no sponsorship, so every such ID is empty; meeting a
- * sponsored signer is a broken ledger and throws.
+ * and must grow and shrink with it. A new signer starts unsponsored; {@link Sponsorship} establishes and
+ * releases signer sponsorships, and a sponsored signer must be released before it is removed here.
  */
 public final class Signers {
 
@@ -133,7 +133,7 @@ public final class Signers {
             SponsorshipDescriptor[] ids = v2.getSignerSponsoringIDs();
             if (ids[index] != null && ids[index].getSponsorshipDescriptor() != null) {
                 throw new IllegalStateException("signer " + index + " of " + Accounts.strKey(account.getAccountID())
-                        + " is sponsored, which this ledger cannot produce");
+                        + " is sponsored; release its sponsorship (Sponsorship.removeSigner) before removing it");
             }
             v2.setSignerSponsoringIDs(removed(ids, index, SponsorshipDescriptor[]::new));
         }

@@ -5,7 +5,14 @@ import io.corridor.ledger.core.close.AppliedTransaction;
 import io.corridor.ledger.core.close.ClosedLedger;
 import io.corridor.ledger.core.state.EntryChange;
 import io.corridor.ledger.core.state.EntryKey;
+import io.corridor.ledger.core.Accounts;
+import io.corridor.ledger.core.history.Participants;
+import io.corridor.ledger.core.history.Toid;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.stellar.sdk.xdr.Operation;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,6 +30,10 @@ final class InMemoryLedgerStore implements LedgerStore {
     private final TreeMap<Integer, byte[]> headers = new TreeMap<>();
     private final TreeMap<EntryKey, byte[]> entries = new TreeMap<>();
     private final Map<String, TransactionRecord> transactions = new HashMap<>();
+    private final TreeMap<Long, TransactionRecord> transactionsByToid = new TreeMap<>();
+    private final TreeMap<Long, OperationRecord> operationsById = new TreeMap<>();
+    private final Map<Long, Set<String>> participants = new HashMap<>();
+    private final Map<Integer, LedgerRecord> ledgerRecords = new HashMap<>();
     private RuntimeException nextCommitFailure;
     private int commits;
 
@@ -75,13 +86,42 @@ final class InMemoryLedgerStore implements LedgerStore {
             }
         }
         Map<String, TransactionRecord> records = new HashMap<>();
+        Map<Long, TransactionRecord> byToid = new HashMap<>();
+        Map<Long, OperationRecord> operations = new HashMap<>();
+        Map<Long, Set<String>> parts = new HashMap<>();
         for (AppliedTransaction tx : ledger.transactions()) {
-            records.put(tx.frame().hashHex(), TransactionRecord.of(ledger, tx));
+            TransactionRecord record = TransactionRecord.of(ledger, tx);
+            records.put(tx.frame().hashHex(), record);
+            long txToid = Toid.of(ledger.sequence(), tx.applicationOrder(), 0);
+            byToid.put(txToid, record);
+            Set<String> txParts = new TreeSet<>();
+            txParts.add(Accounts.strKey(tx.frame().sourceAccount()));
+            txParts.add(Accounts.strKey(tx.frame().feeSource()));
+            List<Operation> ops = tx.frame().operations();
+            for (int i = 0; i < ops.size(); i++) {
+                long id = Toid.of(ledger.sequence(), tx.applicationOrder(), i + 1);
+                Set<String> opParts = Participants.of(ops.get(i), tx.frame().sourceAccount());
+                Operation op = ops.get(i);
+                operations.put(id, new OperationRecord(id, record.hash(), ledger.sequence(), ledger.closeTime(), i,
+                        tx.successful(), opParts.iterator().next(), Xdr.encodeBase64(op::toXdrByteArray), null));
+                parts.put(id, opParts);
+                txParts.addAll(opParts);
+            }
+            parts.put(txToid, txParts);
         }
+        int failed = (int) ledger.transactions().stream().filter(t -> !t.successful()).count();
+        LedgerRecord ledgerRecord = new LedgerRecord(ledger.sequence(), ledger.hashHex(),
+                io.corridor.ledger.core.Hashing.hex(ledger.header().getPreviousLedgerHash().getHash()),
+                ledger.closeTime(), ledger.transactions().size() - failed, failed, ledger.operationCount(),
+                java.util.Base64.getEncoder().encodeToString(header));
         headers.put(ledger.sequence(), header);
         entries.putAll(puts);
         removals.keySet().forEach(entries::remove);
         transactions.putAll(records);
+        transactionsByToid.putAll(byToid);
+        operationsById.putAll(operations);
+        participants.putAll(parts);
+        ledgerRecords.put(ledger.sequence(), ledgerRecord);
         commits++;
     }
 
@@ -93,6 +133,47 @@ final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public synchronized Optional<LedgerHeader> header(int sequence) {
         return Optional.ofNullable(headers.get(sequence)).map(InMemoryLedgerStore::decodeHeader);
+    }
+
+    @Override
+    public synchronized List<LedgerRecord> ledgers(PageRequest page) {
+        return page(new TreeMap<>(ledgerRecords.entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(e -> (long) e.getKey(), Map.Entry::getValue))), page, r -> true);
+    }
+
+    @Override
+    public synchronized Optional<LedgerRecord> ledger(int sequence) {
+        return Optional.ofNullable(ledgerRecords.get(sequence));
+    }
+
+    @Override
+    public synchronized List<TransactionRecord> transactions(HistoryFilter filter, PageRequest page) {
+        return page(transactionsByToid, page, r -> {
+            long toid = Toid.of(r.ledger(), r.applicationOrder(), 0);
+            return (filter.ledger() == null || filter.ledger() == r.ledger())
+                    && (filter.includeFailed() || r.successful())
+                    && (filter.account() == null || participants.get(toid).contains(filter.account()));
+        });
+    }
+
+    @Override
+    public synchronized List<OperationRecord> operations(HistoryFilter filter, PageRequest page) {
+        return page(operationsById, page, r -> (filter.ledger() == null || filter.ledger() == r.ledger())
+                && (filter.includeFailed() || r.transactionSuccessful())
+                && (filter.transactionHash() == null || filter.transactionHash().equals(r.transactionHash()))
+                && (filter.account() == null || participants.get(r.id()).contains(filter.account()))
+                && (!filter.paymentsOnly() || Participants.isPayment(
+                        Xdr.decodeTrusted(java.util.Base64.getDecoder().decode(r.operationXdr()), Operation::decode))));
+    }
+
+    @Override
+    public synchronized Optional<OperationRecord> operation(long id) {
+        return Optional.ofNullable(operationsById.get(id));
+    }
+
+    private static <T> List<T> page(TreeMap<Long, T> all, PageRequest page, java.util.function.Predicate<T> keep) {
+        var view = page.ascending() ? all.tailMap(page.cursor(), false) : all.headMap(page.cursor(), false).descendingMap();
+        return view.values().stream().filter(keep).limit(page.limit()).toList();
     }
 
     private static LedgerHeader decodeHeader(byte[] bytes) {

@@ -249,16 +249,89 @@ class LedgerNodeTest {
         assertThat(submission).as(describe(submission)).isInstanceOf(Submission.TryAgainLater.class);
     }
 
+    /**
+     * As stellar-core's queue: when it is full, a newcomer that does not bid a strictly higher fee rate than the
+     * cheapest queued transaction is rejected with txINSUFFICIENT_FEE, its fee charged being the bid that would
+     * have been enough.
+     */
     @Test
-    void fullQueueIsToldToTryAgainLater() {
+    void fullQueueRejectsAnEqualFeeRateWithTheFeeThatWouldEvict() {
         createAlice();
         LedgerNode small = started(store, 1);
         submitPending(small, tx(small, root, paymentOp(alice, iqq(1))));
 
         Submission submission = small.submit(tx(small, alice, paymentOp(root, iqq(1))).toEnvelopeXdr());
 
-        assertThat(submission).isInstanceOf(Submission.TryAgainLater.class);
+        assertThat(submission).as(describe(submission)).isInstanceOf(Submission.Rejected.class);
+        TransactionResult result = ((Submission.Rejected) submission).result();
+        assertThat(result.getResult().getDiscriminant()).isEqualTo(TransactionResultCode.txINSUFFICIENT_FEE);
+        assertThat(result.getFeeCharged().getInt64()).isEqualTo(BASE_FEE + 1);
         assertThat(small.queueSize()).isEqualTo(1);
+    }
+
+    @Test
+    void fullQueueEvictsTheLowestFeeRateForAStrictlyHigherOne() {
+        createAlice();
+        LedgerNode small = started(store, 1);
+        Submission.Pending cheap = submitPending(small, tx(small, root, paymentOp(alice, iqq(1))));
+        Transaction better = builder(network, alice, seqNum(small, alice), BASE_FEE + 1, new TimeBounds(0, 0))
+                .addOperation(paymentOp(root, iqq(1))).build();
+        better.sign(alice);
+
+        Submission.Pending pending = submitPending(small, better);
+
+        assertThat(small.queueSize()).isEqualTo(1);
+        assertThat(cheap.outcome()).isCompletedExceptionally();
+        assertThatThrownBy(cheap.outcome()::join).cause()
+                .isInstanceOfSatisfying(TransactionDroppedException.class, dropped -> {
+                    assertThat(dropped.result().getResult().getDiscriminant())
+                            .isEqualTo(TransactionResultCode.txINSUFFICIENT_FEE);
+                    assertThat(dropped.result().getFeeCharged().getInt64()).isEqualTo(BASE_FEE + 2);
+                });
+        ClosedLedger closed = small.closeLedger();
+        assertThat(closed.transactions()).hasSize(1);
+        assertThat(pending.outcome().join().successful()).isTrue();
+        assertThat(pending.outcome().join().feeCharged()).isEqualTo(BASE_FEE);
+    }
+
+    /**
+     * A ledger holds {@code maxTxSetSize} operations (2 here): the highest fee rates go in and all pay the
+     * lowest included rate; the cheapest waits for the next ledger and then pays its own bid.
+     */
+    @Test
+    void fullLedgerTakesTheHighestFeeRatesAndChargesTheLowestIncluded() {
+        LedgerNode surge = new LedgerNode(PROFILE.withMaxTxSetSize(2), new InMemoryLedgerStore(), clock, QUEUE_MAX);
+        surge.start();
+        KeyPair bob = key("bob");
+        submitPending(surge, tx(surge, root, createAccountOp(alice, iqq(100))));
+        surge.closeLedger();
+        submitPending(surge, tx(surge, root, createAccountOp(bob, iqq(100))));
+        surge.closeLedger();
+        Submission.Pending rootAt1000 = submitPending(surge, tx(surge, root, paymentOp(alice, iqq(1))));
+        Submission.Pending aliceAt3000 = submitPending(surge, bidding(surge, alice, 3_000, paymentOp(root, iqq(1))));
+        Submission.Pending bobAt2000 = submitPending(surge, bidding(surge, bob, 2_000, paymentOp(root, iqq(1))));
+
+        ClosedLedger first = surge.closeLedger();
+
+        assertThat(first.transactions()).hasSize(2);
+        assertThat(aliceAt3000.outcome().join().feeCharged()).isEqualTo(2_000);
+        assertThat(bobAt2000.outcome().join().feeCharged()).isEqualTo(2_000);
+        assertThat(rootAt1000.outcome()).isNotDone();
+        assertThat(surge.queueSize()).isEqualTo(1);
+        assertThat(balance(surge, alice)).isEqualTo(iqq(99) - 2_000);
+
+        surge.closeLedger();
+
+        assertThat(rootAt1000.outcome().join().feeCharged()).isEqualTo(BASE_FEE);
+        assertThat(balance(surge, alice)).isEqualTo(iqq(100) - 2_000);
+    }
+
+    private Transaction bidding(LedgerNode ledgerNode, KeyPair source, long feePerOperation,
+            org.stellar.sdk.Operation operation) {
+        Transaction tx = builder(network, source, seqNum(ledgerNode, source), feePerOperation, new TimeBounds(0, 0))
+                .addOperation(operation).build();
+        tx.sign(source);
+        return tx;
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.corridor.ledger.core.close.AppliedTransaction;
 import io.corridor.ledger.core.close.ClosedLedger;
 import io.corridor.ledger.core.close.LedgerCloser;
 import io.corridor.ledger.core.close.TxSetFrame;
+import io.corridor.ledger.core.invariant.Invariants;
 import io.corridor.ledger.core.state.EntryKey;
 import io.corridor.ledger.core.state.LiveState;
 import io.corridor.ledger.core.tx.TransactionFrame;
@@ -71,9 +72,14 @@ public final class LedgerFixture {
     }
 
     public LedgerFixture(NetworkProfile profile) {
+        this(profile, Invariants.production());
+    }
+
+    /** A ledger whose closer runs {@code invariants}; {@link Invariants#strict()} checks after every operation. */
+    public LedgerFixture(NetworkProfile profile, Invariants invariants) {
         this.profile = profile;
         this.network = new Network(profile.passphrase());
-        this.closer = new LedgerCloser(profile);
+        this.closer = new LedgerCloser(profile, invariants);
         this.root = KeyPair.fromSecretSeed(profile.rootSeed());
         this.genesis = closer.genesis(state);
         this.lastHeader = genesis.header();
@@ -209,6 +215,11 @@ public final class LedgerFixture {
         state.put(Accounts.newAccount(Accounts.parse(account.getAccountId()), balance, ((long) seq) << 32, seq));
         updateAccount(root, r -> r.setBalance(new org.stellar.sdk.xdr.Int64(Accounts.balance(r) - balance)));
         return account;
+    }
+
+    /** A fresh ledger of the IQONIQ profile checking every invariant after every operation. */
+    public static LedgerFixture strict() {
+        return new LedgerFixture(NetworkProfile.IQONIQ, Invariants.strict());
     }
 
     public TransactionFrame frame(AbstractTransaction tx) {

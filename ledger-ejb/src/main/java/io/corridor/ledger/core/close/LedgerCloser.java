@@ -32,7 +32,8 @@ import org.stellar.sdk.xdr.XdrUnsignedHyperInteger;
 
 /**
  * Builds ledgers: the genesis ledger of a profile, and each next ledger from a transaction set and a close
- * time. Fees of all transactions are charged first, then the transactions apply in the set's apply order;
+ * time. Fees of all transactions are charged first, at the set's effective base fee (surge pricing,
+ * {@link TxSetFrame#baseFee}), then the transactions apply in the set's apply order;
  * the header commits to the previous header, the set, the results and the resulting state.
  *
  * <p>After every ledger the invariants run ({@link Invariants}); a violation is a bug: the state is
@@ -130,8 +131,9 @@ public final class LedgerCloser {
         List<TransactionFrame> order = txSet.applyOrder();
         List<TransactionProcessor.FeeCharge> fees = new ArrayList<>(order.size());
         long feePool = previous.getFeePool().getInt64();
+        long effectiveBaseFee = txSet.baseFee(previous);
         for (TransactionFrame tx : order) {
-            TransactionProcessor.FeeCharge fee = processor.processFee(ltx, ctx, tx);
+            TransactionProcessor.FeeCharge fee = processor.processFee(ltx, ctx, tx, effectiveBaseFee);
             fees.add(fee);
             feePool = Math.addExact(feePool, fee.charged());
         }

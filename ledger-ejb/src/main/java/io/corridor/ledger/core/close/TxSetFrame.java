@@ -12,13 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stellar.sdk.xdr.Hash;
+import org.stellar.sdk.xdr.LedgerHeader;
 import org.stellar.sdk.xdr.TransactionEnvelope;
 import org.stellar.sdk.xdr.TransactionSet;
 
 /**
  * A ledger's transaction set in Stellar's legacy form: the previous ledger's hash and the envelopes sorted
  * by transaction hash. Its hash, SHA-256 of the previous ledger hash followed by each envelope's XDR in
- * that order, is what consensus agrees on.
+ * that order, is what consensus agrees on. The legacy form records no surge-pricing base fee; the ledger
+ * derives it from the set ({@link #baseFee}).
  */
 public final class TxSetFrame {
 
@@ -62,6 +64,17 @@ public final class TxSetFrame {
 
     public int operationCount() {
         return transactions.stream().mapToInt(TransactionFrame::operationCount).sum();
+    }
+
+    /**
+     * The effective base fee the ledger built on {@code previous} charges this set's transactions: raised by
+     * surge pricing to the set's lowest fee rate when the set is (nearly) full, else the header's base fee.
+     * Derived from the set and the previous header only, so every node charges the same
+     * ({@link SurgePricing}).
+     */
+    public long baseFee(LedgerHeader previous) {
+        return SurgePricing.effectiveBaseFee(transactions, previous.getBaseFee().getUint32().getNumber(),
+                previous.getMaxTxSetSize().getUint32().getNumber());
     }
 
     public TransactionSet toXdr() {

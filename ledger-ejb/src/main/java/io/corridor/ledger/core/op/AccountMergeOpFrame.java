@@ -3,6 +3,7 @@ package io.corridor.ledger.core.op;
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.LedgerContext;
 import io.corridor.ledger.core.Signers;
+import io.corridor.ledger.core.Sponsorship;
 import io.corridor.ledger.core.state.LedgerTxn;
 import org.stellar.sdk.xdr.AccountEntry;
 import org.stellar.sdk.xdr.AccountID;
@@ -22,7 +23,8 @@ import org.stellar.sdk.xdr.OperationType;
  * signers (HAS_SUB_ENTRIES), which go with it; its sequence number must be below the starting sequence number
  * of the current ledger (SEQNUM_TOO_FAR), because the account re-created in this ledger would start there and
  * could replay old transactions; it must sponsor nothing (IS_SPONSOR); and the destination must be able to
- * hold the balance next to its buying liabilities (DEST_FULL).
+ * hold the balance next to its buying liabilities (DEST_FULL). The reserves others sponsor for the account and
+ * its signers go back to their sponsors.
  *
  * <p>The result carries the amount merged. Merging needs the high threshold: it gives everything away.
  */
@@ -72,7 +74,6 @@ public final class AccountMergeOpFrame extends OperationFrame {
         if (Accounts.numSponsoring(source) > 0) {
             return result(AccountMergeResultCode.ACCOUNT_MERGE_IS_SPONSOR);
         }
-        checkUnsponsored(sourceEntry);
 
         long sourceBalance = Accounts.balance(source);
         LedgerEntry destinationEntry = ltx.load(Accounts.key(destination)).orElseThrow();
@@ -82,24 +83,25 @@ public final class AccountMergeOpFrame extends OperationFrame {
         }
         dest.setBalance(new Int64(Accounts.balance(dest) + sourceBalance));
         store(ltx, destinationEntry, ctx);
-        // The signers are part of the account entry and go with it; none is sponsored, so no other
-        // account's counts change.
+        releaseSponsorships(ltx, ctx, sourceEntry);
         ltx.erase(Accounts.key(sourceAccount()));
         return success(sourceBalance);
     }
 
     /**
-     * stellar-core releases the reserves a sponsor holds for the merged account and its signers. This
-     * ledger has no sponsorship, so such an account cannot exist; meeting one is a broken ledger.
+     * Sponsorship (CAP-33): the signers go with the account, last first as in stellar-core, and each
+     * sponsored one gives its sponsor's reserve back, as does the account's own sponsor. What the account
+     * still counts as sponsored after that is a broken ledger.
      */
-    private static void checkUnsponsored(LedgerEntry sourceEntry) {
+    private static void releaseSponsorships(LedgerTxn ltx, LedgerContext ctx, LedgerEntry sourceEntry) {
         AccountEntry source = sourceEntry.getData().getAccount();
-        var ext = sourceEntry.getExt();
-        boolean entrySponsored = ext.getDiscriminant() == 1 && ext.getV1().getSponsoringID() != null
-                && ext.getV1().getSponsoringID().getSponsorshipDescriptor() != null;
-        if (entrySponsored || Accounts.numSponsored(source) > 0) {
-            throw new IllegalStateException("account " + Accounts.strKey(source.getAccountID())
-                    + " is sponsored, which this ledger cannot produce");
+        while (Signers.of(source).length > 0) {
+            Sponsorship.removeSigner(ltx, ctx, source, Signers.of(source).length - 1);
+        }
+        Sponsorship.removeEntry(ltx, ctx, sourceEntry, sourceEntry);
+        if (Accounts.numSponsored(source) != 0) {
+            throw new IllegalStateException("account " + Accounts.strKey(source.getAccountID()) + " still counts "
+                    + Accounts.numSponsored(source) + " sponsored reserves that nothing sponsors");
         }
     }
 

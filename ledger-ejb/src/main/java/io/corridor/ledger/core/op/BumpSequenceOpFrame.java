@@ -1,5 +1,6 @@
 package io.corridor.ledger.core.op;
 
+import io.corridor.ledger.core.AccountExtensions;
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.LedgerContext;
 import io.corridor.ledger.core.state.LedgerTxn;
@@ -20,10 +21,10 @@ import org.stellar.sdk.xdr.SequenceNumber;
  * number succeeds and changes nothing, since sequence numbers never go back. Low threshold, as in
  * stellar-core: the operation can only make transactions invalid, never spend anything.
  *
- * <p>stellar-core (protocol 19+) also stamps the account's extension v3 with the ledger and close time of
- * every sequence-number change, for the min-sequence-age preconditions. This ledger's transaction processor
- * does not keep that extension for ordinary sequence numbers either, so the bump leaves it alone too; the
- * two must change together.
+ * <p>As stellar-core from protocol 19, the operation stamps the source account's extension v3 with the
+ * ledger and close time ({@link AccountExtensions#stampSequenceUpdate}) whether or not the number moves,
+ * exactly as consuming a transaction's sequence number does: the min-sequence-age and -gap preconditions
+ * read that stamp, and a bump must restart their clocks like any other sequence change.
  */
 public final class BumpSequenceOpFrame extends OperationFrame {
 
@@ -56,8 +57,12 @@ public final class BumpSequenceOpFrame extends OperationFrame {
     public OperationResult doApply(LedgerTxn ltx, LedgerContext ctx) {
         LedgerEntry sourceEntry = loadSource(ltx);
         AccountEntry source = sourceEntry.getData().getAccount();
+        boolean changed = AccountExtensions.stampSequenceUpdate(source, ctx);
         if (bumpTo > Accounts.seqNum(source)) {
             source.setSeqNum(new SequenceNumber(new Int64(bumpTo)));
+            changed = true;
+        }
+        if (changed) {
             store(ltx, sourceEntry, ctx);
         }
         return result(BumpSequenceResultCode.BUMP_SEQUENCE_SUCCESS);

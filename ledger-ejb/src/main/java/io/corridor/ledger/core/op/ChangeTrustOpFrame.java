@@ -2,6 +2,7 @@ package io.corridor.ledger.core.op;
 
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.LedgerContext;
+import io.corridor.ledger.core.Sponsorship;
 import io.corridor.ledger.core.TrustLines;
 import io.corridor.ledger.core.state.EntryKey;
 import io.corridor.ledger.core.state.LedgerTxn;
@@ -106,7 +107,8 @@ public final class ChangeTrustOpFrame extends OperationFrame {
                 return result(ChangeTrustResultCode.CHANGE_TRUST_CANNOT_DELETE);
             }
             LedgerEntry sourceEntry = loadSource(ltx);
-            Accounts.changeSubEntries(sourceEntry.getData().getAccount(), -1);
+            // Sponsorship (CAP-33): releases the sub-entry, and the sponsor's reserve if the line has one.
+            Sponsorship.removeEntry(ltx, ctx, entry, sourceEntry);
             store(ltx, sourceEntry, ctx);
             // Deleting needs no issuer: holders of an asset whose issuer merged away can still clean up.
             ltx.erase(key);
@@ -130,16 +132,25 @@ public final class ChangeTrustOpFrame extends OperationFrame {
         }
         int flags = TrustLines.initialFlags(issuer.get().getData().getAccount());
         LedgerEntry sourceEntry = loadSource(ltx);
-        AccountEntry source = sourceEntry.getData().getAccount();
-        if (Accounts.numSubEntries(source) >= Accounts.SUB_ENTRIES_MAX) {
-            return outer(OperationResultCode.opTOO_MANY_SUBENTRIES);
+        LedgerEntry line = TrustLines.newTrustLine(sourceAccount(), asset, limit, flags, ctx.ledgerSeq());
+        // Sponsorship (CAP-33): counts the sub-entry; its reserve is paid by the sponsor of the source's
+        // future reserves if the transaction began one, otherwise by the source.
+        switch (Sponsorship.createEntry(ltx, ctx, line, sourceEntry)) {
+            case SUCCESS -> {
+            }
+            case TOO_MANY_SUBENTRIES -> {
+                return outer(OperationResultCode.opTOO_MANY_SUBENTRIES);
+            }
+            case LOW_RESERVE -> {
+                return result(ChangeTrustResultCode.CHANGE_TRUST_LOW_RESERVE);
+            }
+            case TOO_MANY_SPONSORING -> {
+                return outer(OperationResultCode.opTOO_MANY_SPONSORING);
+            }
+            default -> throw new IllegalStateException("sponsored reserves beyond the sub-entry limit");
         }
-        if (!Accounts.canAddSubEntries(source, 1, ctx.baseReserve())) {
-            return result(ChangeTrustResultCode.CHANGE_TRUST_LOW_RESERVE);
-        }
-        Accounts.changeSubEntries(source, 1);
         store(ltx, sourceEntry, ctx);
-        ltx.put(TrustLines.newTrustLine(sourceAccount(), asset, limit, flags, ctx.ledgerSeq()));
+        ltx.put(line);
         return result(ChangeTrustResultCode.CHANGE_TRUST_SUCCESS);
     }
 

@@ -2,6 +2,7 @@ package io.corridor.ledger.core.op;
 
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.LedgerContext;
+import io.corridor.ledger.core.Sponsorship;
 import io.corridor.ledger.core.state.EntryKey;
 import io.corridor.ledger.core.state.LedgerTxn;
 import java.util.Optional;
@@ -77,7 +78,8 @@ public final class ManageDataOpFrame extends OperationFrame {
                 return result(ManageDataResultCode.MANAGE_DATA_NAME_NOT_FOUND);
             }
             LedgerEntry sourceEntry = loadSource(ltx);
-            Accounts.changeSubEntries(sourceEntry.getData().getAccount(), -1);
+            // Sponsorship (CAP-33): releases the sub-entry, and the sponsor's reserve if the entry has one.
+            Sponsorship.removeEntry(ltx, ctx, existing.get(), sourceEntry);
             store(ltx, sourceEntry, ctx);
             ltx.erase(key);
             return result(ManageDataResultCode.MANAGE_DATA_SUCCESS);
@@ -89,16 +91,25 @@ public final class ManageDataOpFrame extends OperationFrame {
             return result(ManageDataResultCode.MANAGE_DATA_SUCCESS);
         }
         LedgerEntry sourceEntry = loadSource(ltx);
-        AccountEntry source = sourceEntry.getData().getAccount();
-        if (Accounts.numSubEntries(source) >= Accounts.SUB_ENTRIES_MAX) {
-            return outer(OperationResultCode.opTOO_MANY_SUBENTRIES);
+        LedgerEntry data = newEntry(value);
+        // Sponsorship (CAP-33): counts the sub-entry; its reserve is paid by the sponsor of the source's
+        // future reserves if the transaction began one, otherwise by the source.
+        switch (Sponsorship.createEntry(ltx, ctx, data, sourceEntry)) {
+            case SUCCESS -> {
+            }
+            case TOO_MANY_SUBENTRIES -> {
+                return outer(OperationResultCode.opTOO_MANY_SUBENTRIES);
+            }
+            case LOW_RESERVE -> {
+                return result(ManageDataResultCode.MANAGE_DATA_LOW_RESERVE);
+            }
+            case TOO_MANY_SPONSORING -> {
+                return outer(OperationResultCode.opTOO_MANY_SPONSORING);
+            }
+            default -> throw new IllegalStateException("sponsored reserves beyond the sub-entry limit");
         }
-        if (!Accounts.canAddSubEntries(source, 1, ctx.baseReserve())) {
-            return result(ManageDataResultCode.MANAGE_DATA_LOW_RESERVE);
-        }
-        Accounts.changeSubEntries(source, 1);
         store(ltx, sourceEntry, ctx);
-        store(ltx, newEntry(value), ctx);
+        store(ltx, data, ctx);
         return result(ManageDataResultCode.MANAGE_DATA_SUCCESS);
     }
 

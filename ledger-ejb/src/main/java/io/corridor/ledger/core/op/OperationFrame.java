@@ -16,6 +16,8 @@ public abstract class OperationFrame {
 
     protected final Operation operation;
     private final AccountID txSource;
+    /** Set once by {@link #of(Operation, OperationId)}; {@code null} for frames checked outside a transaction. */
+    private OperationId id;
 
     protected OperationFrame(Operation operation, AccountID txSource) {
         this.operation = operation;
@@ -36,8 +38,32 @@ public abstract class OperationFrame {
             case ALLOW_TRUST -> new AllowTrustOpFrame(operation, txSource);
             case SET_TRUST_LINE_FLAGS -> new SetTrustLineFlagsOpFrame(operation, txSource);
             case CLAWBACK -> new ClawbackOpFrame(operation, txSource);
+            case BEGIN_SPONSORING_FUTURE_RESERVES -> new BeginSponsoringFutureReservesOpFrame(operation, txSource);
+            case END_SPONSORING_FUTURE_RESERVES -> new EndSponsoringFutureReservesOpFrame(operation, txSource);
+            case REVOKE_SPONSORSHIP -> new RevokeSponsorshipOpFrame(operation, txSource);
+            case CREATE_CLAIMABLE_BALANCE -> new CreateClaimableBalanceOpFrame(operation, txSource);
+            case CLAIM_CLAIMABLE_BALANCE -> new ClaimClaimableBalanceOpFrame(operation, txSource);
+            case CLAWBACK_CLAIMABLE_BALANCE -> new ClawbackClaimableBalanceOpFrame(operation, txSource);
             default -> new UnsupportedOpFrame(operation, txSource);
         };
+    }
+
+    /**
+     * The frame for the operation at a known place in its transaction, as the transaction processor applies
+     * it; operations that derive ids from their place (CREATE_CLAIMABLE_BALANCE) need this one.
+     */
+    public static OperationFrame of(Operation operation, OperationId id) {
+        OperationFrame frame = of(operation, id.txSource());
+        frame.id = id;
+        return frame;
+    }
+
+    /** Where the operation sits in its transaction; only frames made with {@link #of(Operation, OperationId)}. */
+    protected OperationId operationId() {
+        if (id == null) {
+            throw new IllegalStateException(type() + " needs its place in a transaction: build it with an OperationId");
+        }
+        return id;
     }
 
     public OperationType type() {

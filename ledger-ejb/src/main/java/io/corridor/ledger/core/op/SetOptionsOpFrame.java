@@ -3,6 +3,7 @@ package io.corridor.ledger.core.op;
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.LedgerContext;
 import io.corridor.ledger.core.Signers;
+import io.corridor.ledger.core.Sponsorship;
 import io.corridor.ledger.core.state.LedgerTxn;
 import org.stellar.sdk.xdr.AccountEntry;
 import org.stellar.sdk.xdr.AccountID;
@@ -164,9 +165,10 @@ public final class SetOptionsOpFrame extends OperationFrame {
 
         Signer signer = op.getSigner();
         if (signer != null && value(signer.getWeight()) == 0) {
-            Signers.remove(account, signer.getKey());
+            // Sponsorship (CAP-33): a sponsored signer's reserve goes back to its sponsor.
+            Sponsorship.removeSigner(ltx, ctx, account, signer.getKey());
         } else if (signer != null) {
-            OperationResult failed = addOrChangeSigner(account, signer, ctx);
+            OperationResult failed = addOrChangeSigner(ltx, account, signer, ctx);
             if (failed != null) {
                 return failed;
             }
@@ -176,7 +178,8 @@ public final class SetOptionsOpFrame extends OperationFrame {
     }
 
     /** Re-weighs the signer if the account has it, otherwise adds it; {@code null} when that worked. */
-    private static OperationResult addOrChangeSigner(AccountEntry account, Signer signer, LedgerContext ctx) {
+    private static OperationResult addOrChangeSigner(LedgerTxn ltx, AccountEntry account, Signer signer,
+            LedgerContext ctx) {
         int index = Signers.indexOf(account, signer.getKey());
         if (index >= 0) {
             Signers.of(account)[index].setWeight(signer.getWeight());
@@ -185,18 +188,20 @@ public final class SetOptionsOpFrame extends OperationFrame {
         if (Signers.of(account).length >= Signers.SIGNERS_MAX) {
             return result(SetOptionsResultCode.SET_OPTIONS_TOO_MANY_SIGNERS);
         }
-        if (Accounts.numSubEntries(account) >= Accounts.SUB_ENTRIES_MAX) {
-            return outer(OperationResultCode.opTOO_MANY_SUBENTRIES);
-        }
-        if (!Accounts.canAddSubEntries(account, 1, ctx.baseReserve())) {
-            return result(SetOptionsResultCode.SET_OPTIONS_LOW_RESERVE);
-        }
         Signer added = new Signer();
         added.setKey(signer.getKey());
         added.setWeight(signer.getWeight());
         Signers.insert(account, added);
-        Accounts.changeSubEntries(account, 1);
-        return null;
+        // Sponsorship (CAP-33): counts the sub-entry; its reserve is paid by the sponsor of the account's
+        // future reserves if the transaction began one, otherwise by the account. On failure the caller drops
+        // the changed account.
+        return switch (Sponsorship.createSigner(ltx, ctx, account, Signers.indexOf(account, signer.getKey()))) {
+            case SUCCESS -> null;
+            case TOO_MANY_SUBENTRIES -> outer(OperationResultCode.opTOO_MANY_SUBENTRIES);
+            case LOW_RESERVE -> result(SetOptionsResultCode.SET_OPTIONS_LOW_RESERVE);
+            case TOO_MANY_SPONSORING -> outer(OperationResultCode.opTOO_MANY_SPONSORING);
+            case TOO_MANY_SPONSORED -> throw new IllegalStateException("sponsored reserves beyond the sub-entry limit");
+        };
     }
 
     private static void setThreshold(byte[] thresholds, int which, Uint32 weight) {

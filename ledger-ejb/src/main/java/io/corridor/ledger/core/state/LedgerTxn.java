@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.stellar.sdk.xdr.AccountID;
 import org.stellar.sdk.xdr.LedgerEntry;
 
 /**
@@ -22,6 +23,13 @@ public final class LedgerTxn implements LedgerReader {
     private final LedgerTxn parentTxn;
     /** Written entries in key order; a {@code null} value marks an erased entry. */
     private final TreeMap<EntryKey, LedgerEntry> writes = new TreeMap<>();
+    /**
+     * Sponsorships of future reserves begun in this scope (BEGIN_SPONSORING_FUTURE_RESERVES), by the sponsored
+     * account's key; a {@code null} value marks one ended here. stellar-core keeps them as internal entries of
+     * its {@code LedgerTxn} (SPONSORSHIP, SPONSORSHIP_COUNTER), so they commit and roll back with the
+     * operation that changed them; they are never part of the ledger's entries, its changes or its hash.
+     */
+    private final TreeMap<EntryKey, AccountID> sponsorships = new TreeMap<>();
     private LedgerTxn openChild;
     private boolean sealed;
 
@@ -74,6 +82,7 @@ public final class LedgerTxn implements LedgerReader {
             throw new IllegalStateException("the outermost scope is committed by its owner through changes()");
         }
         parentTxn.writes.putAll(writes);
+        parentTxn.sponsorships.putAll(sponsorships);
         parentTxn.openChild = null;
         sealed = true;
     }
@@ -82,6 +91,7 @@ public final class LedgerTxn implements LedgerReader {
     public void rollback() {
         checkUsable();
         writes.clear();
+        sponsorships.clear();
         if (parentTxn != null) {
             parentTxn.openChild = null;
         }
@@ -106,6 +116,57 @@ public final class LedgerTxn implements LedgerReader {
             changes.add(new EntryChange(write.getKey(), before, after));
         }
         return changes;
+    }
+
+    // ---------------------------------------------------------------- sponsorship of future reserves
+
+    /** The account paying the future reserves of {@code sponsored} in the current transaction, if any. */
+    public Optional<AccountID> futureReservesSponsor(AccountID sponsored) {
+        checkUsable();
+        return Optional.ofNullable(sponsorshipView().get(EntryKey.account(sponsored)));
+    }
+
+    /** How many accounts {@code sponsor} is sponsoring the future reserves of (stellar-core's counter entry). */
+    public int futureReservesSponsoredCount(AccountID sponsor) {
+        checkUsable();
+        EntryKey key = EntryKey.account(sponsor);
+        return (int) sponsorshipView().values().stream().filter(s -> EntryKey.account(s).equals(key)).count();
+    }
+
+    /** Whether a sponsorship of future reserves is still open: a transaction must end every one it begins. */
+    public boolean hasFutureReservesSponsorships() {
+        checkUsable();
+        return !sponsorshipView().isEmpty();
+    }
+
+    /** {@code sponsor} pays the reserves of what {@code sponsored} creates until {@link #endSponsoring}. */
+    public void beginSponsoring(AccountID sponsor, AccountID sponsored) {
+        checkUsable();
+        if (futureReservesSponsor(sponsored).isPresent()) {
+            throw new IllegalStateException("future reserves of an account sponsored twice");
+        }
+        sponsorships.put(EntryKey.account(sponsored), sponsor);
+    }
+
+    public void endSponsoring(AccountID sponsored) {
+        checkUsable();
+        if (futureReservesSponsor(sponsored).isEmpty()) {
+            throw new IllegalStateException("ending a sponsorship of future reserves that was not begun");
+        }
+        sponsorships.put(EntryKey.account(sponsored), null);
+    }
+
+    /** Open sponsorships as this scope sees them: its parents' with its own changes on top. */
+    private Map<EntryKey, AccountID> sponsorshipView() {
+        Map<EntryKey, AccountID> view = parentTxn != null ? parentTxn.sponsorshipView() : new TreeMap<>();
+        for (Map.Entry<EntryKey, AccountID> change : sponsorships.entrySet()) {
+            if (change.getValue() == null) {
+                view.remove(change.getKey());
+            } else {
+                view.put(change.getKey(), change.getValue());
+            }
+        }
+        return view;
     }
 
     public boolean isEmpty() {

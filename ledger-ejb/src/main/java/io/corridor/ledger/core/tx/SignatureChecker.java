@@ -3,22 +3,38 @@ package io.corridor.ledger.core.tx;
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.Ed25519;
 import io.corridor.ledger.core.Hashing;
+import io.corridor.ledger.core.Signers;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.stellar.sdk.xdr.AccountEntry;
 import org.stellar.sdk.xdr.DecoratedSignature;
 import org.stellar.sdk.xdr.Signer;
+import org.stellar.sdk.xdr.SignerKey;
 import org.stellar.sdk.xdr.SignerKeyType;
 
 /**
- * Checks a transaction's signatures against the signers of the accounts it touches, as stellar-core's
- * {@code SignatureChecker}: a signer counts when one of the signatures matches it (Ed25519 over the
- * transaction hash, or a hash-x preimage), a pre-authorized transaction signer counts when its hash is
- * this transaction's; weights add up until the needed threshold is reached. A signature that ends up
- * used by no check makes the transaction fail with {@code txBAD_AUTH_EXTRA}.
+ * Checks a transaction's signatures against signers, as stellar-core's {@code SignatureChecker}. The signers
+ * are taken by key type, in this order, each keeping its order within the account:
  *
- * <p>Verification is the expensive part, so each (signature, key) pair is verified at most once per
+ * <ol>
+ *   <li>pre-authorized transaction: counts when its hash is this transaction's, without a signature;</li>
+ *   <li>hash-x: a signature whose bytes hash (SHA-256) to the key, hinted by the key's last four bytes;</li>
+ *   <li>Ed25519: a signature of the transaction hash, hinted by the key's last four bytes;</li>
+ *   <li>Ed25519 signed payload (CAP-40): a signature of the signer's payload, not of the transaction,
+ *       hinted by the key's last four bytes XOR the payload's last four (a payload shorter than four bytes
+ *       is padded with zeros on the right), so that a wallet can tell it from a plain signature.</li>
+ * </ol>
+ *
+ * <p>Signatures are tried in envelope order against the remaining signers of a type; a signature that
+ * matches is marked used and its signer is spent for this check, and weights (capped at 255) add up until
+ * the needed weight is reached. Which signatures end up used therefore depends on this order, and a
+ * signature used by no check makes the transaction fail with {@code txBAD_AUTH_EXTRA}; the order is
+ * stellar-core's so that both reach the same result codes.
+ *
+ * <p>Verification is the expensive part, so each (signature, key, message) is verified at most once per
  * checker.
  */
 public final class SignatureChecker {
@@ -26,12 +42,15 @@ public final class SignatureChecker {
     /** Signatures a transaction may carry, as in Stellar. */
     public static final int SIGNATURES_MAX = 20;
 
+    /** Bytes of a signature hint. */
+    private static final int HINT_BYTES = 4;
+
+    private static final int WEIGHT_MAX = 255;
+
     private final byte[] txHash;
     private final List<DecoratedSignature> signatures;
     private final boolean[] used;
-    private final List<byte[]> verifiedKeys = new ArrayList<>();
-    private final List<Integer> verifiedSignatures = new ArrayList<>();
-    private final List<Boolean> verifiedResults = new ArrayList<>();
+    private final Map<String, Boolean> verified = new HashMap<>();
 
     public SignatureChecker(byte[] txHash, List<DecoratedSignature> signatures) {
         this.txHash = txHash.clone();
@@ -40,30 +59,49 @@ public final class SignatureChecker {
     }
 
     /**
-     * Whether the signers of {@code account} reach {@code neededWeight}. A threshold of 0 still needs one
-     * matching signer of non-zero weight, so an account whose signers all weigh 0 cannot act.
+     * Whether the signers of {@code account}, its master key first if its weight is not 0, reach
+     * {@code neededWeight}. A threshold of 0 still needs one matching signer, so an account whose signers
+     * all weigh 0 cannot act.
      */
     public boolean checkSignature(AccountEntry account, int neededWeight) {
-        long total = 0;
+        List<Signer> signers = new ArrayList<>();
         int masterWeight = Accounts.threshold(account, Accounts.THRESHOLD_MASTER_WEIGHT);
-        if (masterWeight > 0 && matchEd25519(Accounts.keyBytes(account.getAccountID()))) {
-            total += masterWeight;
-            if (total >= neededWeight) {
-                return true;
+        if (masterWeight > 0) {
+            signers.add(signer(Signers.ed25519(account.getAccountID()), masterWeight));
+        }
+        signers.addAll(Arrays.asList(Signers.of(account)));
+        return checkSignature(signers, neededWeight);
+    }
+
+    /**
+     * Whether {@code signers} reach {@code neededWeight}. A transaction's extra signers (CAP-21) are checked
+     * with this, each with weight 1 and the needed weight their count, so that every one must be satisfied.
+     */
+    public boolean checkSignature(List<Signer> signers, int neededWeight) {
+        List<Signer> preAuth = new ArrayList<>();
+        List<Signer> hashX = new ArrayList<>();
+        List<Signer> ed25519 = new ArrayList<>();
+        List<Signer> signedPayload = new ArrayList<>();
+        for (Signer s : signers) {
+            switch (s.getKey().getDiscriminant()) {
+                case SIGNER_KEY_TYPE_PRE_AUTH_TX -> preAuth.add(s);
+                case SIGNER_KEY_TYPE_HASH_X -> hashX.add(s);
+                case SIGNER_KEY_TYPE_ED25519 -> ed25519.add(s);
+                case SIGNER_KEY_TYPE_ED25519_SIGNED_PAYLOAD -> signedPayload.add(s);
             }
         }
-        Signer[] signers = account.getSigners() == null ? new Signer[0] : account.getSigners();
-        for (Signer signer : signers) {
-            long weight = Math.min(255, signer.getWeight().getUint32().getNumber());
-            if (weight == 0 || !matches(signer)) {
-                continue;
-            }
-            total += weight;
-            if (total >= neededWeight) {
-                return true;
+        long[] total = {0};
+        for (Signer s : preAuth) {
+            if (Arrays.equals(s.getKey().getPreAuthTx().getUint256(), txHash)) {
+                total[0] += weight(s);
+                if (total[0] >= neededWeight) {
+                    return true;
+                }
             }
         }
-        return false;
+        return matchAll(hashX, neededWeight, total)
+                || matchAll(ed25519, neededWeight, total)
+                || matchAll(signedPayload, neededWeight, total);
     }
 
     /** True when every signature was used by some check. */
@@ -76,61 +114,93 @@ public final class SignatureChecker {
         return true;
     }
 
-    private boolean matches(Signer signer) {
-        SignerKeyType type = signer.getKey().getDiscriminant();
-        if (type == SignerKeyType.SIGNER_KEY_TYPE_ED25519) {
-            return matchEd25519(signer.getKey().getEd25519().getUint256());
-        }
-        if (type == SignerKeyType.SIGNER_KEY_TYPE_PRE_AUTH_TX) {
-            return Arrays.equals(signer.getKey().getPreAuthTx().getUint256(), txHash);
-        }
-        if (type == SignerKeyType.SIGNER_KEY_TYPE_HASH_X) {
-            return matchHashX(signer.getKey().getHashX().getUint256());
-        }
-        // Signed-payload signers (CAP-40) are not supported by this ledger yet; they never match.
-        return false;
-    }
-
-    private boolean matchEd25519(byte[] publicKey) {
-        for (int i = 0; i < signatures.size(); i++) {
-            DecoratedSignature sig = signatures.get(i);
-            if (hintMatches(sig, publicKey) && verified(i, publicKey)) {
-                used[i] = true;
-                return true;
+    /** Tries every signature, in order, against the signers of one type still unmatched. */
+    private boolean matchAll(List<Signer> candidates, int neededWeight, long[] total) {
+        List<Signer> remaining = new ArrayList<>(candidates);
+        for (int i = 0; i < signatures.size() && !remaining.isEmpty(); i++) {
+            for (int j = 0; j < remaining.size(); j++) {
+                Signer s = remaining.get(j);
+                if (matches(i, s.getKey())) {
+                    used[i] = true;
+                    total[0] += weight(s);
+                    if (total[0] >= neededWeight) {
+                        return true;
+                    }
+                    remaining.remove(j);
+                    break;
+                }
             }
         }
         return false;
     }
 
-    private boolean matchHashX(byte[] hashX) {
-        for (int i = 0; i < signatures.size(); i++) {
-            DecoratedSignature sig = signatures.get(i);
-            byte[] preimage = sig.getSignature().getSignature();
-            if (hintMatches(sig, hashX) && preimage.length <= 64 && Arrays.equals(Hashing.sha256(preimage), hashX)) {
-                used[i] = true;
-                return true;
+    private boolean matches(int signatureIndex, SignerKey key) {
+        DecoratedSignature sig = signatures.get(signatureIndex);
+        byte[] signature = sig.getSignature().getSignature();
+        return switch (key.getDiscriminant()) {
+            case SIGNER_KEY_TYPE_HASH_X -> {
+                byte[] hash = key.getHashX().getUint256();
+                yield hintMatches(sig, lastBytes(hash)) && Arrays.equals(Hashing.sha256(signature), hash);
             }
-        }
-        return false;
+            case SIGNER_KEY_TYPE_ED25519 -> {
+                byte[] publicKey = key.getEd25519().getUint256();
+                yield hintMatches(sig, lastBytes(publicKey)) && verified(signatureIndex, publicKey, txHash);
+            }
+            case SIGNER_KEY_TYPE_ED25519_SIGNED_PAYLOAD -> {
+                byte[] publicKey = key.getEd25519SignedPayload().getEd25519().getUint256();
+                byte[] payload = key.getEd25519SignedPayload().getPayload();
+                yield hintMatches(sig, signedPayloadHint(publicKey, payload))
+                        && verified(signatureIndex, publicKey, payload);
+            }
+            case SIGNER_KEY_TYPE_PRE_AUTH_TX -> false;
+        };
     }
 
-    private boolean verified(int signatureIndex, byte[] publicKey) {
-        for (int i = 0; i < verifiedKeys.size(); i++) {
-            if (verifiedSignatures.get(i) == signatureIndex && Arrays.equals(verifiedKeys.get(i), publicKey)) {
-                return verifiedResults.get(i);
-            }
-        }
-        boolean ok = Ed25519.verify(publicKey, txHash, signatures.get(signatureIndex).getSignature().getSignature());
-        verifiedKeys.add(publicKey.clone());
-        verifiedSignatures.add(signatureIndex);
-        verifiedResults.add(ok);
-        return ok;
+    private boolean verified(int signatureIndex, byte[] publicKey, byte[] message) {
+        String cacheKey = signatureIndex + ":" + Hashing.hex(publicKey) + ":" + Hashing.hex(message);
+        return verified.computeIfAbsent(cacheKey, k ->
+                Ed25519.verify(publicKey, message, signatures.get(signatureIndex).getSignature().getSignature()));
     }
 
-    /** The hint is the last four bytes of the key. */
-    private static boolean hintMatches(DecoratedSignature sig, byte[] key) {
-        byte[] hint = sig.getHint().getSignatureHint();
-        return hint != null && hint.length == 4 && key.length >= 4
-                && Arrays.equals(hint, 0, 4, key, key.length - 4, key.length);
+    /**
+     * The hint of a signed-payload signature, as stellar-core's {@code getSignedPayloadHint}: the hint of the
+     * key XOR the hint of the payload, where a payload's hint is its last four bytes, or the whole payload
+     * followed by zeros when it is shorter.
+     */
+    public static byte[] signedPayloadHint(byte[] publicKey, byte[] payload) {
+        byte[] keyHint = lastBytes(publicKey);
+        byte[] payloadHint = new byte[HINT_BYTES];
+        if (payload.length < HINT_BYTES) {
+            System.arraycopy(payload, 0, payloadHint, 0, payload.length);
+        } else {
+            System.arraycopy(payload, payload.length - HINT_BYTES, payloadHint, 0, HINT_BYTES);
+        }
+        byte[] hint = new byte[HINT_BYTES];
+        for (int i = 0; i < HINT_BYTES; i++) {
+            hint[i] = (byte) (keyHint[i] ^ payloadHint[i]);
+        }
+        return hint;
+    }
+
+    /** The last four bytes of a 32-byte key or hash: its hint. */
+    private static byte[] lastBytes(byte[] key) {
+        return Arrays.copyOfRange(key, key.length - HINT_BYTES, key.length);
+    }
+
+    private static boolean hintMatches(DecoratedSignature sig, byte[] expected) {
+        byte[] hint = sig.getHint() == null ? null : sig.getHint().getSignatureHint();
+        return hint != null && Arrays.equals(hint, expected);
+    }
+
+    private static long weight(Signer s) {
+        return Math.min(WEIGHT_MAX, s.getWeight().getUint32().getNumber());
+    }
+
+    /** A signer of {@code key} with {@code weight}. */
+    public static Signer signer(SignerKey key, long weight) {
+        Signer s = new Signer();
+        s.setKey(key);
+        s.setWeight(Accounts.uint32(weight));
+        return s;
     }
 }

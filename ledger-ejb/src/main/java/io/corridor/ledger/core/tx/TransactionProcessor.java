@@ -1,10 +1,13 @@
 package io.corridor.ledger.core.tx;
 
+import io.corridor.ledger.core.AccountExtensions;
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.LedgerContext;
 import io.corridor.ledger.core.Signers;
+import io.corridor.ledger.core.Sponsorship;
 import io.corridor.ledger.core.invariant.Invariants;
 import io.corridor.ledger.core.op.OperationFrame;
+import io.corridor.ledger.core.op.OperationId;
 import io.corridor.ledger.core.state.EntryChange;
 import io.corridor.ledger.core.state.EntryKey;
 import io.corridor.ledger.core.state.LedgerReader;
@@ -22,7 +25,6 @@ import org.stellar.sdk.xdr.Hash;
 import org.stellar.sdk.xdr.InnerTransactionResult;
 import org.stellar.sdk.xdr.InnerTransactionResultPair;
 import org.stellar.sdk.xdr.Int64;
-import org.stellar.sdk.xdr.LedgerBounds;
 import org.stellar.sdk.xdr.LedgerEntry;
 import org.stellar.sdk.xdr.LedgerEntryChange;
 import org.stellar.sdk.xdr.LedgerEntryChangeType;
@@ -33,8 +35,8 @@ import org.stellar.sdk.xdr.OperationResultCode;
 import org.stellar.sdk.xdr.PreconditionType;
 import org.stellar.sdk.xdr.Preconditions;
 import org.stellar.sdk.xdr.SequenceNumber;
+import org.stellar.sdk.xdr.Signer;
 import org.stellar.sdk.xdr.SignerKey;
-import org.stellar.sdk.xdr.TimeBounds;
 import org.stellar.sdk.xdr.Transaction;
 import org.stellar.sdk.xdr.TransactionMeta;
 import org.stellar.sdk.xdr.TransactionMetaV2;
@@ -46,12 +48,16 @@ import org.stellar.sdk.xdr.TransactionResultCode;
  * {@code FeeBumpTransactionFrame}:
  *
  * <ul>
- *   <li>{@link #checkValid} decides admission against the last closed ledger. Its checks, in order: operation
- *       count, time and ledger bounds, fee ≥ base fee × operations, source account exists, sequence number,
- *       signatures reach the source's low threshold, the source can pay the fee, every operation is signed
- *       for and well formed, and no signature is left unused.</li>
+ *   <li>{@link #checkValid} decides admission against the last closed ledger. Its checks, in stellar-core's
+ *       order: extra signers well formed, operation count, nothing Soroban ({@link TransactionConditions}),
+ *       time and ledger bounds (too early before too late), fee ≥ base fee × operations, source account
+ *       exists, sequence number (or min sequence number), then, with the sequence number consumed at apply:
+ *       min sequence age and ledger gap, signatures reach the source's low threshold, every extra signer is
+ *       satisfied, the source can pay the fee, every operation is signed for and well formed, and no
+ *       signature is left unused.</li>
  *   <li>{@link #processFee} charges the fee before any transaction of the ledger applies, so a transaction
- *       that then fails still pays.</li>
+ *       that then fails still pays. The base fee it charges with is the ledger's effective one, which surge
+ *       pricing may raise above the header's ({@code TxSetFrame#baseFee}).</li>
  *   <li>{@link #apply} re-checks validity against the state of the moment, consumes the sequence number
  *       once the check has passed it, and applies the operations all-or-nothing.</li>
  * </ul>
@@ -111,11 +117,12 @@ public final class TransactionProcessor {
     }
 
     /**
-     * Charges the fee from the fee source: base fee × operations (at least one), never more than the bid, and
-     * never more than what is left of the balance. Returns the fee charged and the
-     * entry changes (fee meta); the caller adds the fee to the ledger's fee pool.
+     * Charges the fee from the fee source: {@code baseFee} × operations (at least one), never more than the bid,
+     * and never more than what is left of the balance. {@code baseFee} is the ledger's effective base fee: the
+     * header's, or the surge-pricing one of the transaction set. Returns the fee charged and the entry changes
+     * (fee meta); the caller adds the fee to the ledger's fee pool.
      */
-    public FeeCharge processFee(LedgerTxn ltx, LedgerContext ctx, TransactionFrame frame) {
+    public FeeCharge processFee(LedgerTxn ltx, LedgerContext ctx, TransactionFrame frame, long baseFee) {
         LedgerTxn scope = ltx.child();
         Optional<LedgerEntry> found = scope.load(Accounts.key(frame.feeSource()));
         if (found.isEmpty()) {
@@ -125,7 +132,7 @@ public final class TransactionProcessor {
         }
         LedgerEntry entry = found.get();
         AccountEntry account = entry.getData().getAccount();
-        long fee = Math.min(frame.feeBid(), Math.multiplyExact(ctx.baseFee(), (long) Math.max(1, frame.feeOperationCount())));
+        long fee = Math.min(frame.feeBid(), Math.multiplyExact(baseFee, (long) Math.max(1, frame.feeOperationCount())));
         long charged = Math.min(Accounts.balance(account), fee);
         account.setBalance(new Int64(Accounts.balance(account) - charged));
         entry.setLastModifiedLedgerSeq(Accounts.uint32(ctx.ledgerSeq()));
@@ -176,6 +183,7 @@ public final class TransactionProcessor {
         if (check.seqConsumed()) {
             LedgerEntry sourceEntry = seqScope.load(Accounts.key(frame.sourceAccount())).orElseThrow();
             sourceEntry.getData().getAccount().setSeqNum(new SequenceNumber(new Int64(frame.seqNum())));
+            AccountExtensions.stampSequenceUpdate(sourceEntry.getData().getAccount(), ctx);
             sourceEntry.setLastModifiedLedgerSeq(Accounts.uint32(ctx.ledgerSeq()));
             seqScope.put(sourceEntry);
         }
@@ -199,7 +207,9 @@ public final class TransactionProcessor {
         List<OperationMeta> opMetas = new ArrayList<>();
         boolean success = true;
         for (var operation : frame.operations()) {
-            OperationFrame op = OperationFrame.of(operation, frame.sourceAccount());
+            // Its place in the transaction gives an operation the ids of what it creates (claimable balances).
+            OperationFrame op = OperationFrame.of(operation,
+                    new OperationId(frame.sourceAccount(), frame.seqNum(), results.size()));
             LedgerTxn opScope = opsScope.child();
             OperationResult result;
             if (!opScope.exists(Accounts.key(op.sourceAccount()))) {
@@ -231,6 +241,15 @@ public final class TransactionProcessor {
             return new PlainApplied(new Check(TransactionResultCode.txFAILED, true, resultArray),
                     meta(seqChanges, new OperationMeta[0]));
         }
+        if (opsScope.hasFutureReservesSponsorships()) {
+            // Sponsorship (CAP-33): every BEGIN_SPONSORING_FUTURE_RESERVES must be ended by the sponsored
+            // account in the same transaction, or the whole transaction fails, as stellar-core checks after
+            // its operations succeeded (TransactionFrame::applyOperations).
+            opsScope.rollback();
+            txScope.commit();
+            return new PlainApplied(new Check(TransactionResultCode.txBAD_SPONSORSHIP, true, null),
+                    meta(seqChanges, new OperationMeta[0]));
+        }
         opsScope.commit();
         txScope.commit();
         return new PlainApplied(new Check(TransactionResultCode.txSUCCESS, true, resultArray),
@@ -258,7 +277,8 @@ public final class TransactionProcessor {
         SignerKey key = Signers.preAuthTx(txHash);
         for (AccountID id : accounts) {
             Optional<LedgerEntry> found = scope.load(Accounts.key(id));
-            if (found.isPresent() && Signers.remove(found.get().getData().getAccount(), key)) {
+            // Sponsorship (CAP-33): a sponsored one-time signer gives its sponsor's reserve back.
+            if (found.isPresent() && Sponsorship.removeSigner(scope, ctx, found.get().getData().getAccount(), key)) {
                 LedgerEntry entry = found.get();
                 entry.setLastModifiedLedgerSeq(Accounts.uint32(ctx.ledgerSeq()));
                 scope.put(entry);
@@ -339,14 +359,21 @@ public final class TransactionProcessor {
             boolean applying, boolean innerOfFeeBump) {
         Transaction tx = frame.transaction();
         int opCount = frame.operationCount();
+        TransactionResultCode extraSignersShape = TransactionConditions.checkExtraSignersShape(tx);
+        if (extraSignersShape != null) {
+            return new Check(extraSignersShape, false, null);
+        }
         if (opCount == 0) {
             return new Check(TransactionResultCode.txMISSING_OPERATION, false, null);
         }
-        if (opCount > OPERATIONS_MAX || tx.getExt().getDiscriminant() != 0) {
-            // A Soroban resource extension has no place on a classic-only network.
+        if (opCount > OPERATIONS_MAX) {
             return new Check(TransactionResultCode.txMALFORMED, false, null);
         }
-        TransactionResultCode bounds = checkBounds(tx.getCond(), ctx);
+        TransactionResultCode classicOnly = TransactionConditions.checkClassicOnly(tx);
+        if (classicOnly != null) {
+            return new Check(classicOnly, false, null);
+        }
+        TransactionResultCode bounds = TransactionConditions.checkBounds(tx, ctx);
         if (bounds != null) {
             return new Check(bounds, false, null);
         }
@@ -361,7 +388,15 @@ public final class TransactionProcessor {
         if (isBadSeq(tx, source, ctx, frame.seqNum())) {
             return new Check(TransactionResultCode.txBAD_SEQ, false, null);
         }
+        TransactionResultCode seqAgeOrGap = TransactionConditions.checkMinSeqAgeAndGap(tx, source, ctx);
+        if (seqAgeOrGap != null) {
+            return new Check(seqAgeOrGap, true, null);
+        }
         if (!checker.checkSignature(source, Accounts.threshold(source, Accounts.THRESHOLD_LOW))) {
+            return new Check(TransactionResultCode.txBAD_AUTH, true, null);
+        }
+        List<Signer> extraSigners = TransactionConditions.extraSigners(tx);
+        if (!extraSigners.isEmpty() && !checker.checkSignature(extraSigners, extraSigners.size())) {
             return new Check(TransactionResultCode.txBAD_AUTH, true, null);
         }
         if (!applying && !innerOfFeeBump
@@ -429,39 +464,6 @@ public final class TransactionProcessor {
             return accountSeq < minSeq || accountSeq >= txSeq;
         }
         return accountSeq == Long.MAX_VALUE || txSeq != accountSeq + 1;
-    }
-
-    private static TransactionResultCode checkBounds(Preconditions cond, LedgerContext ctx) {
-        TimeBounds timeBounds = null;
-        LedgerBounds ledgerBounds = null;
-        if (cond.getDiscriminant() == PreconditionType.PRECOND_TIME) {
-            timeBounds = cond.getTimeBounds();
-        } else if (cond.getDiscriminant() == PreconditionType.PRECOND_V2) {
-            timeBounds = cond.getV2().getTimeBounds();
-            ledgerBounds = cond.getV2().getLedgerBounds();
-        }
-        BigInteger closeTime = BigInteger.valueOf(ctx.closeTime());
-        if (timeBounds != null) {
-            BigInteger min = timeBounds.getMinTime().getTimePoint().getUint64().getNumber();
-            BigInteger max = timeBounds.getMaxTime().getTimePoint().getUint64().getNumber();
-            if (min.compareTo(closeTime) > 0) {
-                return TransactionResultCode.txTOO_EARLY;
-            }
-            if (max.signum() != 0 && max.compareTo(closeTime) < 0) {
-                return TransactionResultCode.txTOO_LATE;
-            }
-        }
-        if (ledgerBounds != null) {
-            long min = ledgerBounds.getMinLedger().getUint32().getNumber();
-            long max = ledgerBounds.getMaxLedger().getUint32().getNumber();
-            if (min > ctx.ledgerSeq()) {
-                return TransactionResultCode.txTOO_EARLY;
-            }
-            if (max != 0 && max <= ctx.ledgerSeq()) {
-                return TransactionResultCode.txTOO_LATE;
-            }
-        }
-        return null;
     }
 
     private static TransactionResult plainResult(Check check, long feeCharged) {

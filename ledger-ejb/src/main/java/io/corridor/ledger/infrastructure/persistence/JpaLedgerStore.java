@@ -1,12 +1,19 @@
 package io.corridor.ledger.infrastructure.persistence;
 
+import io.corridor.ledger.application.HistoryFilter;
+import io.corridor.ledger.application.LedgerRecord;
 import io.corridor.ledger.application.LedgerStore;
+import io.corridor.ledger.application.OperationRecord;
+import io.corridor.ledger.application.PageRequest;
 import io.corridor.ledger.application.TransactionRecord;
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.Hashing;
 import io.corridor.ledger.core.Xdr;
 import io.corridor.ledger.core.close.AppliedTransaction;
 import io.corridor.ledger.core.close.ClosedLedger;
+import io.corridor.ledger.core.history.Participants;
+import io.corridor.ledger.core.history.Toid;
+import io.corridor.ledger.core.tx.TransactionFrame;
 import io.corridor.ledger.core.state.EntryChange;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -16,9 +23,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.stellar.sdk.xdr.LedgerEntry;
 import org.stellar.sdk.xdr.LedgerHeader;
+import org.stellar.sdk.xdr.Operation;
+import org.stellar.sdk.xdr.OperationResult;
 
 /** Stores ledgers with JPA; each {@link #commit} is its own JTA transaction. */
 @Stateless
@@ -75,7 +86,9 @@ public class JpaLedgerStore implements LedgerStore {
         LedgerHeader header = ledger.header();
         em.persist(new LedgerHeaderRow(ledger.sequence(), ledger.hashHex(),
                 Hashing.hex(header.getPreviousLedgerHash().getHash()), ledger.closeTime(),
-                ledger.transactions().size(), ledger.operationCount(), Xdr.encode(header::toXdrByteArray)));
+                ledger.transactions().size(),
+                (int) ledger.transactions().stream().filter(t -> !t.successful()).count(),
+                ledger.operationCount(), Xdr.encode(header::toXdrByteArray)));
         for (EntryChange change : ledger.changes()) {
             String key = change.key().base64();
             if (change.isErased()) {
@@ -105,8 +118,129 @@ public class JpaLedgerStore implements LedgerStore {
             em.persist(new TransactionRow(r.hash(), r.ledger(), r.applicationOrder(), r.closeTime(),
                     Accounts.strKey(tx.frame().sourceAccount()), r.successful(), r.feeCharged(), r.envelopeXdr(),
                     r.resultXdr(), r.resultMetaXdr(), r.feeMetaXdr()));
+            persistOperations(ledger, tx);
         }
         em.flush();
+    }
+
+    /** Operations of a transaction, and who took part in what (for per-account history). */
+    private void persistOperations(ClosedLedger ledger, AppliedTransaction tx) {
+        TransactionFrame frame = tx.frame();
+        long txToid = Toid.of(ledger.sequence(), tx.applicationOrder(), 0);
+        Set<String> txParticipants = new TreeSet<>();
+        txParticipants.add(Accounts.strKey(frame.sourceAccount()));
+        txParticipants.add(Accounts.strKey(frame.feeSource()));
+        OperationResult[] results = operationResults(tx);
+        List<Operation> operations = frame.operations();
+        for (int i = 0; i < operations.size(); i++) {
+            Operation op = operations.get(i);
+            long id = Toid.of(ledger.sequence(), tx.applicationOrder(), i + 1);
+            Set<String> participants = Participants.of(op, frame.sourceAccount());
+            String result = results != null && i < results.length ? Xdr.encodeBase64(results[i]::toXdrByteArray) : null;
+            em.persist(new OperationRow(id, frame.hashHex(), ledger.sequence(), ledger.closeTime(), i,
+                    op.getBody().getDiscriminant().getValue(), Participants.isPayment(op), tx.successful(),
+                    participants.iterator().next(), Xdr.encodeBase64(op::toXdrByteArray), result));
+            for (String account : participants) {
+                em.persist(new ParticipationRow(account, id));
+            }
+            txParticipants.addAll(participants);
+        }
+        for (String account : txParticipants) {
+            em.persist(new ParticipationRow(account, txToid));
+        }
+    }
+
+    private static OperationResult[] operationResults(AppliedTransaction tx) {
+        var body = tx.result().getResult();
+        return switch (body.getDiscriminant()) {
+            case txSUCCESS, txFAILED -> body.getResults();
+            case txFEE_BUMP_INNER_SUCCESS, txFEE_BUMP_INNER_FAILED ->
+                    body.getInnerResultPair().getResult().getResult().getResults();
+            default -> null;
+        };
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<LedgerRecord> ledgers(PageRequest page) {
+        String order = page.ascending() ? "asc" : "desc";
+        String compare = page.ascending() ? ">" : "<";
+        return em.createQuery("select h from LedgerHeaderRow h where h.sequence " + compare + " :cursor "
+                        + "order by h.sequence " + order, LedgerHeaderRow.class)
+                .setParameter("cursor", (int) Math.min(page.cursor(), Integer.MAX_VALUE))
+                .setMaxResults(page.limit())
+                .getResultList().stream().map(LedgerHeaderRow::toRecord).toList();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<LedgerRecord> ledger(int sequence) {
+        return Optional.ofNullable(em.find(LedgerHeaderRow.class, sequence)).map(LedgerHeaderRow::toRecord);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<TransactionRecord> transactions(HistoryFilter filter, PageRequest page) {
+        StringBuilder q = new StringBuilder("select t from TransactionRow t where ");
+        q.append(page.ascending() ? "t.toid > :cursor" : "t.toid < :cursor");
+        if (filter.account() != null) {
+            q.append(" and t.toid in (select p.toid from ParticipationRow p where p.accountId = :account)");
+        }
+        if (filter.ledger() != null) {
+            q.append(" and t.ledgerSequence = :ledger");
+        }
+        if (!filter.includeFailed()) {
+            q.append(" and t.successful = true");
+        }
+        q.append(" order by t.toid ").append(page.ascending() ? "asc" : "desc");
+        var query = em.createQuery(q.toString(), TransactionRow.class).setParameter("cursor", page.cursor());
+        if (filter.account() != null) {
+            query.setParameter("account", filter.account());
+        }
+        if (filter.ledger() != null) {
+            query.setParameter("ledger", filter.ledger());
+        }
+        return query.setMaxResults(page.limit()).getResultList().stream().map(TransactionRow::toRecord).toList();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<OperationRecord> operations(HistoryFilter filter, PageRequest page) {
+        StringBuilder q = new StringBuilder("select o from OperationRow o where ");
+        q.append(page.ascending() ? "o.id > :cursor" : "o.id < :cursor");
+        if (filter.account() != null) {
+            q.append(" and o.id in (select p.toid from ParticipationRow p where p.accountId = :account)");
+        }
+        if (filter.ledger() != null) {
+            q.append(" and o.ledgerSequence = :ledger");
+        }
+        if (filter.transactionHash() != null) {
+            q.append(" and o.transactionHash = :hash");
+        }
+        if (filter.paymentsOnly()) {
+            q.append(" and o.payment = true");
+        }
+        if (!filter.includeFailed()) {
+            q.append(" and o.transactionSuccessful = true");
+        }
+        q.append(" order by o.id ").append(page.ascending() ? "asc" : "desc");
+        var query = em.createQuery(q.toString(), OperationRow.class).setParameter("cursor", page.cursor());
+        if (filter.account() != null) {
+            query.setParameter("account", filter.account());
+        }
+        if (filter.ledger() != null) {
+            query.setParameter("ledger", filter.ledger());
+        }
+        if (filter.transactionHash() != null) {
+            query.setParameter("hash", filter.transactionHash());
+        }
+        return query.setMaxResults(page.limit()).getResultList().stream().map(OperationRow::toRecord).toList();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<OperationRecord> operation(long id) {
+        return Optional.ofNullable(em.find(OperationRow.class, id)).map(OperationRow::toRecord);
     }
 
     @Override

@@ -26,6 +26,9 @@ public class LedgerHeaderRow {
     @Column(name = "transaction_count", nullable = false)
     private int transactionCount;
 
+    @Column(name = "failed_transaction_count")
+    private Integer failedTransactionCount;
+
     @Column(name = "operation_count", nullable = false)
     private int operationCount;
 
@@ -36,7 +39,8 @@ public class LedgerHeaderRow {
     }
 
     public LedgerHeaderRow(int sequence, String hash, String previousHash, long closeTime, int transactionCount,
-            int operationCount, byte[] headerXdr) {
+            int failedTransactionCount, int operationCount, byte[] headerXdr) {
+        this.failedTransactionCount = failedTransactionCount;
         this.sequence = sequence;
         this.hash = hash;
         this.previousHash = previousHash;
@@ -52,5 +56,12 @@ public class LedgerHeaderRow {
 
     public byte[] headerXdr() {
         return headerXdr;
+    }
+
+    public io.corridor.ledger.application.LedgerRecord toRecord() {
+        int failed = failedTransactionCount == null ? 0 : failedTransactionCount;
+        return new io.corridor.ledger.application.LedgerRecord(sequence, hash, previousHash, closeTime,
+                transactionCount - failed, failed, operationCount,
+                java.util.Base64.getEncoder().encodeToString(headerXdr));
     }
 }

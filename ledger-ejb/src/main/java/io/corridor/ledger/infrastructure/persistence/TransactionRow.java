@@ -20,6 +20,10 @@ public class TransactionRow {
     @Column(name = "ledger_sequence", nullable = false)
     private int ledgerSequence;
 
+    /** Total order id (ledger, application order): the paging token. */
+    @Column(name = "toid", unique = true)
+    private Long toid;
+
     @Column(name = "application_order", nullable = false)
     private int applicationOrder;
 
@@ -55,6 +59,7 @@ public class TransactionRow {
             String feeMetaXdr) {
         this.hash = hash;
         this.ledgerSequence = ledgerSequence;
+        this.toid = io.corridor.ledger.core.history.Toid.of(ledgerSequence, applicationOrder, 0);
         this.applicationOrder = applicationOrder;
         this.closeTime = closeTime;
         this.sourceAccount = sourceAccount;

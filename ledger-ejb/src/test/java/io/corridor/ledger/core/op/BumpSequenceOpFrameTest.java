@@ -10,11 +10,13 @@ import static io.corridor.ledger.core.LedgerFixture.opResult;
 import static io.corridor.ledger.core.LedgerFixture.paymentOp;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.corridor.ledger.core.AccountExtensions;
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.LedgerFixture;
 import io.corridor.ledger.core.close.AppliedTransaction;
 import io.corridor.ledger.core.close.ClosedLedger;
 import io.corridor.ledger.core.tx.ResultCodes;
+import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -25,7 +27,10 @@ import org.stellar.sdk.BumpSequenceOperation;
 import org.stellar.sdk.KeyPair;
 import org.stellar.sdk.SetOptionsOperation;
 import org.stellar.sdk.Transaction;
+import org.stellar.sdk.xdr.AccountEntry;
 import org.stellar.sdk.xdr.BumpSequenceResultCode;
+import org.stellar.sdk.xdr.LedgerEntryChange;
+import org.stellar.sdk.xdr.LedgerEntryChangeType;
 import org.stellar.sdk.xdr.OperationResult;
 import org.stellar.sdk.xdr.OperationResultCode;
 import org.stellar.sdk.xdr.TransactionResultCode;
@@ -63,16 +68,40 @@ class BumpSequenceOpFrameTest {
                 .isEqualTo(OperationHarness.LEDGER_SEQ));
     }
 
+    /**
+     * The number stays, but from protocol 19 stellar-core stamps the account with the ledger and close time
+     * (extension v3) even when the bump moves nothing, which restarts min-sequence-age and -gap clocks.
+     */
     @ParameterizedTest
     @ValueSource(longs = {0, 1, (3L << 32) - 1, 3L << 32})
-    void bumpToTheCurrentNumberOrBelowSucceedsAndChangesNothing(long target) {
+    void bumpToTheCurrentNumberOrBelowKeepsTheNumberButStampsTheAccount(long target) {
         OperationHarness h = new OperationHarness().account(source, iqq(100));
 
         OperationResult result = h.run(bumpTo(target), source);
 
         assertThat(bumpCode(result)).isEqualTo(BumpSequenceResultCode.BUMP_SEQUENCE_SUCCESS);
-        assertThat(Accounts.seqNum(h.account(source).orElseThrow())).isEqualTo(3L << 32);
-        assertThat(h.changes()).isEmpty();
+        AccountEntry after = h.account(source).orElseThrow();
+        assertThat(Accounts.seqNum(after)).isEqualTo(3L << 32);
+        assertThat(AccountExtensions.seqLedger(after)).isEqualTo(OperationHarness.LEDGER_SEQ);
+        assertThat(AccountExtensions.seqTime(after)).isEqualTo(BigInteger.valueOf(h.ctx.closeTime()));
+        assertThat(h.changes()).hasSize(1);
+    }
+
+    @Test
+    void bumpStampsTheAccountWithTheLedgerAndCloseTime() {
+        OperationHarness h = new OperationHarness().account(source, iqq(100));
+        assertThat(AccountExtensions.seqLedger(h.account(source).orElseThrow())).isZero();
+
+        h.run(bumpTo((3L << 32) + 1), source);
+
+        AccountEntry after = h.account(source).orElseThrow();
+        assertThat(after.getExt().getDiscriminant()).isEqualTo(1);
+        assertThat(after.getExt().getV1().getExt().getDiscriminant()).isEqualTo(2);
+        assertThat(after.getExt().getV1().getExt().getV2().getExt().getDiscriminant()).isEqualTo(3);
+        assertThat(AccountExtensions.seqLedger(after)).isEqualTo(OperationHarness.LEDGER_SEQ);
+        assertThat(AccountExtensions.seqTime(after)).isEqualTo(BigInteger.valueOf(h.ctx.closeTime()));
+        assertThat(Accounts.sellingLiabilities(after)).isZero();
+        assertThat(Accounts.numSponsoring(after)).isZero();
     }
 
     @Test
@@ -144,13 +173,17 @@ class BumpSequenceOpFrameTest {
         }
 
         @Test
-        void bumpBelowTheTransactionsOwnNumberLeavesThatNumber() {
+        void bumpBelowTheTransactionsOwnNumberLeavesThatNumberAndRestampsTheAccount() {
             AppliedTransaction applied = ledger.apply(alice(aliceSeq, bumpTo(aliceSeq)));
 
             assertThat(bumpCode(opResult(applied.result(), 0))).isEqualTo(BumpSequenceResultCode.BUMP_SEQUENCE_SUCCESS);
             assertThat(ledger.seqNum(alice)).isEqualTo(aliceSeq + 1);
+            // The transaction's own sequence number stamped the account already; the operation stamps it again
+            // with the same ledger and time, which stellar-core reports as a state/updated pair.
             assertThat(applied.meta().getV2().getOperations()[0].getChanges().getLedgerEntryChanges())
-                    .as("nothing to change").isEmpty();
+                    .extracting(LedgerEntryChange::getDiscriminant)
+                    .containsExactly(LedgerEntryChangeType.LEDGER_ENTRY_STATE, LedgerEntryChangeType.LEDGER_ENTRY_UPDATED);
+            assertThat(AccountExtensions.seqLedger(ledger.account(alice).orElseThrow())).isEqualTo(ledger.lastSequence());
         }
 
         @Test

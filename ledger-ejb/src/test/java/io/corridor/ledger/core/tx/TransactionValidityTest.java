@@ -28,6 +28,7 @@ import org.stellar.sdk.xdr.EnvelopeType;
 import org.stellar.sdk.xdr.InnerTransactionResultPair;
 import org.stellar.sdk.xdr.Int64;
 import org.stellar.sdk.xdr.OperationResultCode;
+import org.stellar.sdk.xdr.OperationType;
 import org.stellar.sdk.xdr.PaymentResultCode;
 import org.stellar.sdk.xdr.Signer;
 import org.stellar.sdk.xdr.SignerKey;
@@ -470,6 +471,140 @@ class TransactionValidityTest {
             assertThat(ledger.balance(sponsor)).isEqualTo(iqq(100) - 2 * BASE_FEE);
             assertThat(ledger.balance(alice)).isEqualTo(iqq(100));
             assertThat(ledger.seqNum(alice)).isEqualTo(aliceSeq);
+        }
+    }
+
+    // ------------------------------------------------------------------ classic only: Soroban and INFLATION
+
+    /**
+     * A classic-only network answers Soroban as stellar-core does where Soroban is not enabled: txMALFORMED
+     * before any operation is looked at, for a Soroban operation alone, mixed with classic ones, or Soroban
+     * resources on a classic transaction. INFLATION is a retired operation: opNOT_SUPPORTED.
+     */
+    @Nested
+    class ClassicOnly {
+
+        private TransactionEnvelope withOperations(org.stellar.sdk.xdr.Operation... operations) {
+            TransactionEnvelope envelope = alicePays(alice).toEnvelopeXdr();
+            envelope.getV1().getTx().setOperations(operations);
+            envelope.getV1().getTx().setFee(Accounts.uint32(BASE_FEE * operations.length));
+            return ledger.resign(envelope, alice);
+        }
+
+        private org.stellar.sdk.xdr.Operation payment() {
+            return paymentOp(bob, iqq(1)).toXdr();
+        }
+
+        private org.stellar.sdk.xdr.Operation restoreFootprint() {
+            org.stellar.sdk.xdr.RestoreFootprintOp op = new org.stellar.sdk.xdr.RestoreFootprintOp();
+            op.setExt(extensionPoint());
+            return operation(OperationType.RESTORE_FOOTPRINT, body -> body.setRestoreFootprintOp(op));
+        }
+
+        private org.stellar.sdk.xdr.Operation extendFootprintTtl() {
+            org.stellar.sdk.xdr.ExtendFootprintTTLOp op = new org.stellar.sdk.xdr.ExtendFootprintTTLOp();
+            op.setExt(extensionPoint());
+            op.setExtendTo(Accounts.uint32(100));
+            return operation(OperationType.EXTEND_FOOTPRINT_TTL, body -> body.setExtendFootprintTTLOp(op));
+        }
+
+        private org.stellar.sdk.xdr.Operation uploadWasm() {
+            org.stellar.sdk.xdr.HostFunction function = new org.stellar.sdk.xdr.HostFunction();
+            function.setDiscriminant(org.stellar.sdk.xdr.HostFunctionType.HOST_FUNCTION_TYPE_UPLOAD_CONTRACT_WASM);
+            function.setWasm(new byte[] {0, 0x61, 0x73, 0x6d});
+            org.stellar.sdk.xdr.InvokeHostFunctionOp op = new org.stellar.sdk.xdr.InvokeHostFunctionOp();
+            op.setHostFunction(function);
+            op.setAuth(new org.stellar.sdk.xdr.SorobanAuthorizationEntry[0]);
+            return operation(OperationType.INVOKE_HOST_FUNCTION, body -> body.setInvokeHostFunctionOp(op));
+        }
+
+        private org.stellar.sdk.xdr.Operation inflation() {
+            return operation(OperationType.INFLATION, body -> { });
+        }
+
+        private org.stellar.sdk.xdr.Operation operation(OperationType type,
+                java.util.function.Consumer<org.stellar.sdk.xdr.Operation.OperationBody> fill) {
+            org.stellar.sdk.xdr.Operation.OperationBody body = new org.stellar.sdk.xdr.Operation.OperationBody();
+            body.setDiscriminant(type);
+            fill.accept(body);
+            org.stellar.sdk.xdr.Operation operation = new org.stellar.sdk.xdr.Operation();
+            operation.setBody(body);
+            return operation;
+        }
+
+        private org.stellar.sdk.xdr.ExtensionPoint extensionPoint() {
+            org.stellar.sdk.xdr.ExtensionPoint point = new org.stellar.sdk.xdr.ExtensionPoint();
+            point.setDiscriminant(0);
+            return point;
+        }
+
+        @Test
+        void sorobanOperationAloneIsMalformed() {
+            assertThat(code(ledger.checkValid(withOperations(uploadWasm())))).isEqualTo(TransactionResultCode.txMALFORMED);
+            assertThat(code(ledger.checkValid(withOperations(extendFootprintTtl()))))
+                    .isEqualTo(TransactionResultCode.txMALFORMED);
+            assertThat(code(ledger.checkValid(withOperations(restoreFootprint()))))
+                    .isEqualTo(TransactionResultCode.txMALFORMED);
+        }
+
+        @Test
+        void sorobanOperationMixedWithClassicIsMalformed() {
+            TransactionResult result = ledger.checkValid(withOperations(payment(), restoreFootprint()));
+
+            assertThat(code(result)).isEqualTo(TransactionResultCode.txMALFORMED);
+            assertThat(result.getResult().getResults()).isNull();
+        }
+
+        @Test
+        void sorobanResourcesOnAClassicTransactionAreMalformed() {
+            TransactionEnvelope envelope = alicePays(alice).toEnvelopeXdr();
+            org.stellar.sdk.xdr.LedgerFootprint footprint = new org.stellar.sdk.xdr.LedgerFootprint();
+            footprint.setReadOnly(new org.stellar.sdk.xdr.LedgerKey[0]);
+            footprint.setReadWrite(new org.stellar.sdk.xdr.LedgerKey[0]);
+            org.stellar.sdk.xdr.SorobanResources resources = new org.stellar.sdk.xdr.SorobanResources();
+            resources.setFootprint(footprint);
+            resources.setInstructions(Accounts.uint32(0));
+            resources.setReadBytes(Accounts.uint32(0));
+            resources.setWriteBytes(Accounts.uint32(0));
+            org.stellar.sdk.xdr.SorobanTransactionData data = new org.stellar.sdk.xdr.SorobanTransactionData();
+            data.setExt(extensionPoint());
+            data.setResources(resources);
+            data.setResourceFee(new Int64(0L));
+            org.stellar.sdk.xdr.Transaction.TransactionExt ext = new org.stellar.sdk.xdr.Transaction.TransactionExt();
+            ext.setDiscriminant(1);
+            ext.setSorobanData(data);
+            envelope.getV1().getTx().setExt(ext);
+            ledger.resign(envelope, alice);
+
+            assertThat(code(ledger.checkValid(envelope))).isEqualTo(TransactionResultCode.txMALFORMED);
+        }
+
+        @Test
+        void sorobanTransactionAtApplyPaysItsFeeAndKeepsItsSequence() {
+            AppliedTransaction applied = ledger.applyEnvelope(withOperations(uploadWasm()));
+
+            assertThat(code(applied.result())).isEqualTo(TransactionResultCode.txMALFORMED);
+            assertThat(applied.feeCharged()).isEqualTo(BASE_FEE);
+            assertThat(ledger.seqNum(alice)).isEqualTo(aliceSeq);
+        }
+
+        @Test
+        void inflationIsNotSupported() {
+            TransactionResult result = ledger.checkValid(withOperations(inflation()));
+
+            assertThat(code(result)).isEqualTo(TransactionResultCode.txFAILED);
+            assertThat(opResult(result, 0).getDiscriminant()).isEqualTo(OperationResultCode.opNOT_SUPPORTED);
+        }
+
+        @Test
+        void inflationAtApplyFailsPaysAndConsumesTheSequence() {
+            AppliedTransaction applied = ledger.applyEnvelope(withOperations(payment(), inflation()));
+
+            assertThat(code(applied.result())).isEqualTo(TransactionResultCode.txFAILED);
+            assertThat(opResult(applied.result(), 1).getDiscriminant()).isEqualTo(OperationResultCode.opNOT_SUPPORTED);
+            assertThat(applied.feeCharged()).isEqualTo(2 * BASE_FEE);
+            assertThat(ledger.seqNum(alice)).isEqualTo(aliceSeq + 1);
+            assertThat(ledger.balance(bob)).isEqualTo(iqq(100));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.corridor.web.interfaces.rest;
 
+import io.corridor.ledger.application.HistoryFilter;
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.Amounts;
 import io.corridor.ledger.core.state.EntryKey;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.stellar.sdk.StrKey;
@@ -49,6 +51,47 @@ public class AccountResource {
         }
         LedgerEntry entry = access.node().load(EntryKey.account(id)).orElseThrow(Problem::notFound);
         return toJson(entry, new Links(uri)).build().toString();
+    }
+
+    @GET
+    @Path("/{account_id}/transactions")
+    @Produces(MediaTypes.HAL)
+    public String transactions(@PathParam("account_id") String accountId, @QueryParam("cursor") String cursor,
+            @QueryParam("order") String order, @QueryParam("limit") String limit,
+            @QueryParam("include_failed") String includeFailed) {
+        String id = validId(accountId);
+        return HistoryPages.transactions(access.node(), new Links(uri), "/accounts/" + id + "/transactions",
+                HistoryFilter.forAccount(id).includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
+    }
+
+    @GET
+    @Path("/{account_id}/operations")
+    @Produces(MediaTypes.HAL)
+    public String operations(@PathParam("account_id") String accountId, @QueryParam("cursor") String cursor,
+            @QueryParam("order") String order, @QueryParam("limit") String limit,
+            @QueryParam("include_failed") String includeFailed) {
+        String id = validId(accountId);
+        return HistoryPages.operations(access.node(), new Links(uri), "/accounts/" + id + "/operations",
+                HistoryFilter.forAccount(id).includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
+    }
+
+    @GET
+    @Path("/{account_id}/payments")
+    @Produces(MediaTypes.HAL)
+    public String payments(@PathParam("account_id") String accountId, @QueryParam("cursor") String cursor,
+            @QueryParam("order") String order, @QueryParam("limit") String limit,
+            @QueryParam("include_failed") String includeFailed) {
+        String id = validId(accountId);
+        return HistoryPages.operations(access.node(), new Links(uri), "/accounts/" + id + "/payments",
+                HistoryFilter.forAccount(id).payments().includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
+    }
+
+    private static String validId(String accountId) {
+        try {
+            return Accounts.strKey(Accounts.parse(accountId));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("account_id", "Account ID must start with `G` and contain 56 alphanum characters");
+        }
     }
 
     static JsonObjectBuilder toJson(LedgerEntry entry, Links links) {

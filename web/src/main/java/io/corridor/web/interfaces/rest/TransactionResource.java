@@ -1,5 +1,6 @@
 package io.corridor.web.interfaces.rest;
 
+import io.corridor.ledger.application.HistoryFilter;
 import io.corridor.ledger.application.LedgerNode;
 import io.corridor.ledger.application.Submission;
 import io.corridor.ledger.application.TransactionDroppedException;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
@@ -62,6 +64,46 @@ public class TransactionResource {
         }
         TransactionRecord record = access.node().transaction(normalized).orElseThrow(Problem::notFound);
         return TransactionJson.toJson(record, access.node().profile().networkId(), new Links(uri)).build().toString();
+    }
+
+    @GET
+    @Produces(MediaTypes.HAL)
+    public String transactions(@QueryParam("cursor") String cursor, @QueryParam("order") String order,
+            @QueryParam("limit") String limit,
+            @QueryParam("include_failed") String includeFailed) {
+        return HistoryPages.transactions(access.node(), new Links(uri), "/transactions", HistoryFilter.ALL.includingFailed(Paging.includeFailed(includeFailed)),
+                Paging.request(cursor, order, limit));
+    }
+
+    @GET
+    @Path("/{hash}/operations")
+    @Produces(MediaTypes.HAL)
+    public String operations(@PathParam("hash") String hash, @QueryParam("cursor") String cursor,
+            @QueryParam("order") String order, @QueryParam("limit") String limit,
+            @QueryParam("include_failed") String includeFailed) {
+        String normalized = existingHash(hash);
+        return HistoryPages.operations(access.node(), new Links(uri), "/transactions/" + normalized + "/operations",
+                HistoryFilter.forTransaction(normalized).includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
+    }
+
+    @GET
+    @Path("/{hash}/payments")
+    @Produces(MediaTypes.HAL)
+    public String payments(@PathParam("hash") String hash, @QueryParam("cursor") String cursor,
+            @QueryParam("order") String order, @QueryParam("limit") String limit,
+            @QueryParam("include_failed") String includeFailed) {
+        String normalized = existingHash(hash);
+        return HistoryPages.operations(access.node(), new Links(uri), "/transactions/" + normalized + "/payments",
+                HistoryFilter.forTransaction(normalized).payments().includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
+    }
+
+    private String existingHash(String hash) {
+        String normalized = hash.toLowerCase(java.util.Locale.ROOT);
+        if (!HASH.matcher(normalized).matches()) {
+            throw Problem.badRequest("tx_id", "Transaction hash must be a hex-encoded, lowercase SHA-256 hash");
+        }
+        access.node().transaction(normalized).orElseThrow(Problem::notFound);
+        return normalized;
     }
 
     @POST

@@ -1,0 +1,30 @@
+package io.corridor.ledger.application;
+
+import java.util.List;
+import java.util.Optional;
+import org.stellar.sdk.xdr.LedgerHeader;
+
+/**
+ * Read access to closed ledgers, their transactions and operations, as the API serves them. Pages are by
+ * TOID (ledger sequence for ledgers), see {@link PageRequest}.
+ */
+public interface LedgerHistory {
+
+    Optional<TransactionRecord> transaction(String hashHex);
+
+    /** The header of a given ledger. */
+    Optional<LedgerHeader> header(int sequence);
+
+    /** Ledgers by sequence; the cursor is a ledger sequence. */
+    List<LedgerRecord> ledgers(PageRequest page);
+
+    Optional<LedgerRecord> ledger(int sequence);
+
+    /** Transactions by TOID; an account filter lists those where the account took part. */
+    List<TransactionRecord> transactions(HistoryFilter filter, PageRequest page);
+
+    /** Operations by TOID (their id). */
+    List<OperationRecord> operations(HistoryFilter filter, PageRequest page);
+
+    Optional<OperationRecord> operation(long id);
+}

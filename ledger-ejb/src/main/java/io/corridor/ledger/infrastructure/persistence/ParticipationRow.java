@@ -1,0 +1,55 @@
+package io.corridor.ledger.infrastructure.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * An account's part in history: one row per transaction (TOID with operation index 0) and per operation
+ * it took part in, so that "transactions / operations of account X" is an index range scan.
+ */
+@Entity
+@Table(name = "account_history")
+@IdClass(ParticipationRow.Key.class)
+public class ParticipationRow {
+
+    @Id
+    @Column(name = "account_id", length = 56)
+    private String accountId;
+
+    @Id
+    @Column(name = "toid")
+    private long toid;
+
+    protected ParticipationRow() {
+    }
+
+    public ParticipationRow(String accountId, long toid) {
+        this.accountId = accountId;
+        this.toid = toid;
+    }
+
+    /** Composite key of {@link ParticipationRow}. */
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String accountId;
+        private long toid;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && toid == k.toid && Objects.equals(accountId, k.accountId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(accountId, toid);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.corridor.web.interfaces.rest;
+
+import io.corridor.ledger.application.HistoryFilter;
+import io.corridor.ledger.application.LedgerNode;
+import io.corridor.ledger.application.PageRequest;
+import io.corridor.ledger.application.TransactionRecord;
+
+/** The transaction and operation collections every resource offers (all, per account, ledger, transaction). */
+final class HistoryPages {
+
+    private HistoryPages() {
+    }
+
+    static String transactions(LedgerNode node, Links links, String path, HistoryFilter filter, PageRequest page) {
+        byte[] networkId = node.profile().networkId();
+        return Paging.page(links, path, page, node.history().transactions(filter, page),
+                r -> TransactionJson.toJson(r, networkId, links),
+                (TransactionRecord r) -> TransactionJson.pagingToken(r.ledger(), r.applicationOrder()));
+    }
+
+    static String operations(LedgerNode node, Links links, String path, HistoryFilter filter, PageRequest page) {
+        return Paging.page(links, path, page, node.history().operations(filter, page),
+                r -> OperationJson.toJson(r, links), r -> r.id());
+    }
+}

@@ -1,0 +1,89 @@
+package io.corridor.web.interfaces.rest;
+
+import io.corridor.ledger.application.HistoryFilter;
+import io.corridor.ledger.application.LedgerRecord;
+import io.corridor.ledger.application.PageRequest;
+import io.corridor.ledger.core.history.Toid;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code /ledgers}: closed ledgers, one ledger, and a ledger's transactions, operations and payments. */
+@RequestScoped
+@Path("/ledgers")
+@Produces(MediaTypes.HAL)
+public class LedgerResource {
+
+    @Inject
+    NodeAccess access;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public String ledgers(@QueryParam("cursor") String cursor, @QueryParam("order") String order,
+            @QueryParam("limit") String limit) {
+        PageRequest page = Paging.request(cursor, order, limit);
+        // Ledger paging tokens are TOIDs; the store pages by sequence.
+        long sequenceCursor = page.cursor() == Long.MAX_VALUE ? Integer.MAX_VALUE : Toid.ledger(page.cursor());
+        PageRequest bySequence = new PageRequest(sequenceCursor, page.ascending(), page.limit());
+        Links links = new Links(uri);
+        return Paging.page(links, "/ledgers", page, access.node().history().ledgers(bySequence),
+                r -> LedgerJson.toJson(r, links), LedgerJson::pagingToken);
+    }
+
+    @GET
+    @Path("/{sequence}")
+    public String ledger(@PathParam("sequence") String sequence) {
+        LedgerRecord ledger = access.node().history().ledger(sequence(sequence)).orElseThrow(Problem::notFound);
+        return LedgerJson.toJson(ledger, new Links(uri)).build().toString();
+    }
+
+    @GET
+    @Path("/{sequence}/transactions")
+    public String transactions(@PathParam("sequence") String sequence, @QueryParam("cursor") String cursor,
+            @QueryParam("order") String order, @QueryParam("limit") String limit,
+            @QueryParam("include_failed") String includeFailed) {
+        int seq = sequence(sequence);
+        return HistoryPages.transactions(access.node(), new Links(uri), "/ledgers/" + seq + "/transactions",
+                HistoryFilter.forLedger(seq).includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
+    }
+
+    @GET
+    @Path("/{sequence}/operations")
+    public String operations(@PathParam("sequence") String sequence, @QueryParam("cursor") String cursor,
+            @QueryParam("order") String order, @QueryParam("limit") String limit,
+            @QueryParam("include_failed") String includeFailed) {
+        int seq = sequence(sequence);
+        return HistoryPages.operations(access.node(), new Links(uri), "/ledgers/" + seq + "/operations",
+                HistoryFilter.forLedger(seq).includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
+    }
+
+    @GET
+    @Path("/{sequence}/payments")
+    public String payments(@PathParam("sequence") String sequence, @QueryParam("cursor") String cursor,
+            @QueryParam("order") String order, @QueryParam("limit") String limit,
+            @QueryParam("include_failed") String includeFailed) {
+        int seq = sequence(sequence);
+        return HistoryPages.operations(access.node(), new Links(uri), "/ledgers/" + seq + "/payments",
+                HistoryFilter.forLedger(seq).payments().includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
+    }
+
+    private static int sequence(String value) {
+        try {
+            int seq = Integer.parseInt(value);
+            if (seq > 0) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Problem.badRequest("sequence", "Ledger sequence must be a positive integer");
+    }
+}
