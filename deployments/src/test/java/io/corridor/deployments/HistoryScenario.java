@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.stellar.sdk.requests.EventListener;
+import org.stellar.sdk.requests.SSEStream;
+import org.stellar.sdk.responses.SubmitTransactionResponse;
 import org.stellar.sdk.requests.RequestBuilder;
 import org.stellar.sdk.responses.LedgerResponse;
 import org.stellar.sdk.responses.Page;
@@ -19,7 +25,8 @@ import org.stellar.sdk.responses.operations.PaymentOperationResponse;
  */
 final class HistoryScenario {
 
-    static void run(CorridorClient client, PaymentScenario.Outcome outcome) throws Exception {
+    /** Returns the outcome updated by the streamed payment (2 units more for Alice). */
+    static PaymentScenario.Outcome run(CorridorClient client, PaymentScenario.Outcome outcome) throws Exception {
         String alice = outcome.alice().getAccountId();
 
         LedgerResponse ledger = client.server.ledgers().ledger(outcome.paymentLedger());
@@ -63,6 +70,35 @@ final class HistoryScenario {
                 .containsExactlyElementsOf(successful.getRecords().subList(0, 2).stream()
                         .map(TransactionResponse::getHash).toList());
 
+        // A payment stream receives a new payment within a ledger or two. The cursor is the end of the latest
+        // ledger rather than "now": the SDK connects asynchronously, and "now" would be taken only when the
+        // request arrives, possibly after the payment's ledger closed.
+        CompletableFuture<OperationResponse> received = new CompletableFuture<>();
+        String afterLatest = Long.toString(((client.latestLedger() + 1) << 32) - 1);
+        SSEStream<OperationResponse> stream = client.server.payments().forAccount(alice).cursor(afterLatest)
+                .stream(new EventListener<>() {
+                    @Override
+                    public void onEvent(OperationResponse event) {
+                        received.complete(event);
+                    }
+
+                    @Override
+                    public void onFailure(Optional<Throwable> error, Optional<Integer> status) {
+                        received.completeExceptionally(error.orElse(new AssertionError("stream failed: " + status)));
+                    }
+                });
+        try {
+            SubmitTransactionResponse streamed = client.submit(
+                    client.transaction(client.root, CorridorClient.pay(outcome.alice(), "2")));
+            assertThat(streamed.isSuccess()).isTrue();
+            OperationResponse event = received.get(30, TimeUnit.SECONDS);
+            assertThat(event).isInstanceOf(PaymentOperationResponse.class);
+            assertThat(event.getTransactionHash()).isEqualTo(streamed.getHash());
+            assertThat(((PaymentOperationResponse) event).getAmount()).isEqualTo("2.0000000");
+        } finally {
+            stream.close();
+        }
+
         HttpResponse<String> badLimit = client.get("/transactions?limit=500");
         assertThat(badLimit.statusCode()).isEqualTo(400);
         assertThat(badLimit.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -70,6 +106,8 @@ final class HistoryScenario {
         assertThat(CorridorClient.field(badLimit.body(), "invalid_field")).isEqualTo("limit");
         HttpResponse<String> missingLedger = client.get("/ledgers/999999999");
         assertThat(missingLedger.statusCode()).isEqualTo(404);
+        return new PaymentScenario.Outcome(outcome.alice(), client.balance(outcome.alice()),
+                client.balance(client.root), outcome.paymentHash(), outcome.paymentLedger());
     }
 
     private HistoryScenario() {

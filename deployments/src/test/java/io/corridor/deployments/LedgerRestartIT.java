@@ -50,8 +50,7 @@ class LedgerRestartIT {
         try {
             deployer.deploy(DEPLOYMENT);
             CorridorClient client = awaitServing(url);
-            PaymentScenario.Outcome outcome = PaymentScenario.run(client);
-            HistoryScenario.run(client, outcome);
+            PaymentScenario.Outcome outcome = HistoryScenario.run(client, PaymentScenario.run(client));
             long ledgerBeforeStop = client.latestLedger();
 
             controller.stop(CONTAINER);

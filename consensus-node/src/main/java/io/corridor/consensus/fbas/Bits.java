@@ -157,15 +157,6 @@ final class Bits {
         return true;
     }
 
-    static boolean intersects(long[] a, long[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if ((a[i] & b[i]) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A hashable, comparable snapshot of a set, for memo tables. */
     record Key(long[] words) {
         Key {

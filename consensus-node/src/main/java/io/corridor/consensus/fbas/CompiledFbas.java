@@ -1,6 +1,5 @@
 package io.corridor.consensus.fbas;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,6 +16,8 @@ import java.util.Optional;
  * q \ B, so "a node has a slice inside U in (V, Q)^B" is "its quorum set is satisfied by U ∪ B". The
  * methods therefore take the deleted set as {@code helpers}: nodes that count as present for everybody's
  * quorum set but are not members of the sets being built.
+ *
+ * <p>Not thread-safe: {@link #largestQuorum} reuses a scratch array.
  */
 final class CompiledFbas {
 
@@ -49,6 +50,8 @@ final class CompiledFbas {
     final int[] rank;
     final long[] all;
     final long[] withSlices;
+    /** Scratch space of {@link #largestQuorum}: a node is on it at most once at a time. */
+    private final int[] worklist;
 
     CompiledFbas(Fbas fbas) {
         List<FbasNode> nodes = fbas.nodes();
@@ -64,6 +67,7 @@ final class CompiledFbas {
         references = new int[size][];
         referenceMasks = new long[size][];
         all = Bits.full(size);
+        worklist = new int[size];
         withSlices = Bits.empty(words);
         List<List<Integer>> reverse = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -123,10 +127,6 @@ final class CompiledFbas {
             throw new IllegalArgumentException("unknown node " + id);
         }
         return index;
-    }
-
-    boolean contains(String id) {
-        return indexById.containsKey(id);
     }
 
     long[] toSet(Iterable<String> nodeIds) {
@@ -202,15 +202,14 @@ final class CompiledFbas {
     long[] largestQuorum(long[] allowed, long[] helpers) {
         long[] members = allowed.clone();
         long[] present = Bits.or(members, helpers);
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        boolean[] queued = new boolean[size];
+        long[] queued = members.clone();
+        int top = 0;
         for (int i = Bits.next(members, 0); i >= 0; i = Bits.next(members, i + 1)) {
-            queue.add(i);
-            queued[i] = true;
+            worklist[top++] = i;
         }
-        while (!queue.isEmpty()) {
-            int node = queue.poll();
-            queued[node] = false;
+        while (top > 0) {
+            int node = worklist[--top];
+            Bits.clear(queued, node);
             if (!Bits.get(members, node) || satisfied(node, present)) {
                 continue;
             }
@@ -220,9 +219,9 @@ final class CompiledFbas {
             }
             Bits.clear(present, node);
             for (int dependent : referencedBy[node]) {
-                if (!queued[dependent] && Bits.get(members, dependent)) {
-                    queue.add(dependent);
-                    queued[dependent] = true;
+                if (Bits.get(members, dependent) && !Bits.get(queued, dependent)) {
+                    Bits.set(queued, dependent);
+                    worklist[top++] = dependent;
                 }
             }
         }

@@ -18,7 +18,9 @@ import java.util.Optional;
  * then lexicographically. Long computations are cached, so an instance is not thread-safe. Each method that
  * searches runs under the bounds of its {@link FbasLimits} and throws {@link SearchBoundExceededException}
  * when a bound is hit. Passing a node id that is not in the FBAS is a programming error
- * ({@link IllegalArgumentException}).
+ * ({@link IllegalArgumentException}). The searches recurse about twice per node of the largest strongly
+ * connected component; for FBASs of thousands of nodes, run them on a thread with a large stack, as
+ * {@link FbasCli} does.
  */
 public final class FbasAnalysis {
 
@@ -124,6 +126,26 @@ public final class FbasAnalysis {
                     new SplittingSetSearch(compiled, budget, topTier, scope).minimalSplittingSets());
         }
         return toIds(minimalSplittingSets.get(scope));
+    }
+
+    /**
+     * Whether deleting the set (in the white paper's sense) leaves two disjoint quorums in the scope: the
+     * property that {@link #minimalSplittingSets(SplittingScope)} minimises. Nodes outside the scope's
+     * reach (in no quorum of (V, Q)) are ignored, as there.
+     */
+    public boolean splits(Collection<String> nodes, SplittingScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        long[] set = compiled.toSet(nodes);
+        SearchBudget budget = new SearchBudget(limits, "the splitting check (scope " + scope.code() + ")");
+        return new SplittingSetSearch(compiled, budget, topTierSet(), scope).splits(set);
+    }
+
+    /**
+     * The largest quorum inside the given nodes, sorted: the union of all quorums made of them, empty if
+     * there is none. Useful to ask whether some nodes can still make progress on their own.
+     */
+    public List<String> largestQuorumIn(Collection<String> nodes) {
+        return compiled.toIds(compiled.largestQuorum(compiled.toSet(nodes), Bits.empty(compiled.words)));
     }
 
     /** Nodes that are in no quorum of (V, Q): outside its largest quorum. They are befouled whatever fails. */

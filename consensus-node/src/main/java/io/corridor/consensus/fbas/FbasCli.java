@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.function.LongSupplier;
 /**
  * Command line for FBAS analysis of stellarbeat node files: {@code analyze FILE} and {@code intact FILE
  * --faulty IDS | --dset IDS}. Prints JSON on stdout. Exit codes: 0 done, 2 bad input or usage (message on
- * stderr), 3 a search bound was exceeded (message names the bound). Depends on the JDK only, so that
+ * stderr), 3 a search bound was exceeded (message names the bound), 1 an internal error. Depends on the JDK only, so that
  * {@code java -cp consensus-node/target/classes} runs it (deployments/corridor fbas).
  */
 public final class FbasCli {
@@ -38,7 +39,8 @@ public final class FbasCli {
     private static final long SEARCH_STACK_BYTES = 512L * 1024 * 1024;
 
     private static final String USAGE = """
-            usage: FbasCli analyze FILE [--names] [--search-steps-max N] [--timings]
+            usage: FbasCli analyze FILE [--splitting-scope core|quorum_nodes] [--names] [--search-steps-max N]
+                                       [--timings]
                    FbasCli intact FILE --faulty ID[,ID...] [--names] [--search-steps-max N]
                    FbasCli intact FILE --dset ID[,ID...] [--names] [--search-steps-max N]
                    FbasCli help
@@ -48,9 +50,11 @@ public final class FbasCli {
               intact   --faulty: befouled and intact nodes when the given nodes are ill-behaved
                        --dset:   whether the given nodes form a dispensable set (D-set), and why
               IDs are public keys. --names prints node names instead of public keys where a name is
-              given and unique. --search-steps-max bounds every search (default %d). --timings prints
-              the time of each step on stderr.
-              Exit status: 0 done, 2 bad input or usage, 3 a search bound was exceeded.
+              given and unique. --splitting-scope: core (default) counts splits of the top tier's
+              component, quorum_nodes also splits that cut off other nodes (docs/FBAS.md).
+              --search-steps-max bounds every search (default %d). --timings prints the time of each
+              step on stderr.
+              Exit status: 0 done, 2 bad input or usage, 3 a search bound was exceeded, 1 a bug.
             """.formatted(FbasLimits.DEFAULT.searchStepsMax());
 
     private final PrintStream out;
@@ -64,7 +68,8 @@ public final class FbasCli {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int[] status = {EXIT_OK};
+        // Stays 1 if the worker dies of an unexpected error (a bug): its stack trace is on stderr then.
+        int[] status = {1};
         Thread worker = new Thread(null,
                 () -> status[0] = new FbasCli(System.out, System.err, System::nanoTime).run(args),
                 "fbas-cli", SEARCH_STACK_BYTES);
@@ -111,7 +116,7 @@ public final class FbasCli {
     }
 
     private record Options(String command, String file, boolean names, long searchStepsMax, boolean timings,
-            List<String> faulty, List<String> dset) {
+            SplittingScope splittingScope, List<String> faulty, List<String> dset) {
 
         static Options parse(String[] args) throws BadInput {
             if (args.length == 0) {
@@ -122,7 +127,7 @@ public final class FbasCli {
                 if (args.length > 1) {
                     throw new BadInput(InputErrorCode.USAGE, "help takes no arguments");
                 }
-                return new Options("help", null, false, 0, false, null, null);
+                return new Options("help", null, false, 0, false, SplittingScope.CORE, null, null);
             }
             if (!command.equals("analyze") && !command.equals("intact")) {
                 throw new BadInput(InputErrorCode.USAGE, "unknown command '" + command + "'");
@@ -131,6 +136,7 @@ public final class FbasCli {
             boolean names = false;
             boolean timings = false;
             long stepsMax = FbasLimits.DEFAULT.searchStepsMax();
+            SplittingScope splittingScope = SplittingScope.CORE;
             List<String> faulty = null;
             List<String> dset = null;
             for (int i = 1; i < args.length; i++) {
@@ -144,6 +150,12 @@ public final class FbasCli {
                         timings = true;
                     }
                     case "--search-steps-max" -> stepsMax = positiveLong(arg, value(args, ++i, arg));
+                    case "--splitting-scope" -> {
+                        if (!command.equals("analyze")) {
+                            throw new BadInput(InputErrorCode.USAGE, "--splitting-scope belongs to analyze");
+                        }
+                        splittingScope = splittingScope(value(args, ++i, arg));
+                    }
                     case "--faulty", "--dset" -> {
                         if (!command.equals("intact")) {
                             throw new BadInput(InputErrorCode.USAGE, arg + " belongs to intact");
@@ -175,7 +187,16 @@ public final class FbasCli {
             if (command.equals("intact") && faulty == null && dset == null) {
                 throw new BadInput(InputErrorCode.USAGE, "intact needs --faulty ID[,ID...] or --dset ID[,ID...]");
             }
-            return new Options(command, file, names, stepsMax, timings, faulty, dset);
+            return new Options(command, file, names, stepsMax, timings, splittingScope, faulty, dset);
+        }
+
+        private static SplittingScope splittingScope(String text) throws BadInput {
+            for (SplittingScope scope : SplittingScope.values()) {
+                if (scope.code().equals(text)) {
+                    return scope;
+                }
+            }
+            throw new BadInput(InputErrorCode.USAGE, "--splitting-scope is core or quorum_nodes, not '" + text + "'");
         }
 
         private static String value(String[] args, int i, String option) throws BadInput {
@@ -221,7 +242,7 @@ public final class FbasCli {
         Labels labels = new Labels(fbas, options.names);
         String json;
         if (options.command.equals("analyze")) {
-            json = analyze(fbas, analysis, labels, timings);
+            json = analyze(fbas, analysis, labels, options.splittingScope, timings);
         } else if (options.faulty != null) {
             json = intact(analysis, labels, known(fbas, options.faulty, "--faulty", options.file));
         } else {
@@ -284,7 +305,8 @@ public final class FbasCli {
         return ids;
     }
 
-    private String analyze(Fbas fbas, FbasAnalysis analysis, Labels labels, List<String> timings) {
+    private String analyze(Fbas fbas, FbasAnalysis analysis, Labels labels, SplittingScope splittingScope,
+            List<String> timings) {
         long t = nanoClock.getAsLong();
         boolean intersection = analysis.hasQuorumIntersection();
         timings.add("quorum intersection " + millis(t));
@@ -295,7 +317,7 @@ public final class FbasCli {
         List<List<String>> blocking = analysis.minimalBlockingSets();
         timings.add("minimal blocking sets " + millis(t));
         t = nanoClock.getAsLong();
-        List<List<String>> splitting = analysis.minimalSplittingSets();
+        List<List<String>> splitting = analysis.minimalSplittingSets(splittingScope);
         timings.add("minimal splitting sets " + millis(t));
         List<String> topTier = analysis.topTier();
         List<String> inNoQuorum = analysis.nodesInNoQuorum();
@@ -311,6 +333,7 @@ public final class FbasCli {
                 .strings("problems", fbas.problems())
                 .value("has_quorum_intersection", intersection)
                 .sets("disjoint_quorums", analysis.disjointQuorums().map(labels::sets).orElse(null))
+                .value("splitting_scope", splittingScope.code())
                 .value("top_tier_size", topTier.size())
                 .strings("top_tier", labels.set(topTier))
                 .summary("summary", summary)
@@ -370,8 +393,10 @@ public final class FbasCli {
                     + " (disjoint_quorums_after_deletion)");
         }
         if (!check.quorumAvailabilityDespite()) {
-            reasons.add("no quorum availability despite the set: " + check.blockedNodes().size()
-                    + " node(s) outside it have no slice without it (blocked_nodes)");
+            reasons.add("no quorum availability despite the set: V minus the set is not a quorum, "
+                    + check.blockedNodes().size() + " node(s) outside the set have no slice among the rest"
+                    + " (blocked_nodes), " + inNoQuorum(analysis, check.blockedNodes())
+                    + " of them are in no quorum of the FBAS at all");
         }
         return new JsonOutput()
                 .strings("dset", labels.set(check.nodes()))
@@ -382,7 +407,14 @@ public final class FbasCli {
                 .sets("disjoint_quorums_after_deletion",
                         check.disjointQuorumsAfterDeletion().map(labels::sets).orElse(null))
                 .strings("blocked_nodes", labels.set(check.blockedNodes()))
+                .value("blocked_nodes_in_no_quorum_anyway", inNoQuorum(analysis, check.blockedNodes()))
                 .finish();
+    }
+
+    /** How many of the nodes are in no quorum of (V, Q) at all, whatever fails. */
+    private static long inNoQuorum(FbasAnalysis analysis, List<String> nodes) {
+        Set<String> dead = new HashSet<>(analysis.nodesInNoQuorum());
+        return nodes.stream().filter(dead::contains).count();
     }
 
     /**

@@ -129,13 +129,14 @@ final class JsonReader {
                 return new JsonValue.JsonString(readString(), start);
             }
             case 't':
-                return new JsonValue.JsonBoolean(readLiteral("true"), here(-4));
+                readLiteral("true");
+                return new JsonValue.JsonBoolean(true, here(-4));
             case 'f':
-                return new JsonValue.JsonBoolean(!readLiteral("false"), here(-5));
-            case 'n': {
+                readLiteral("false");
+                return new JsonValue.JsonBoolean(false, here(-5));
+            case 'n':
                 readLiteral("null");
                 return new JsonValue.JsonNull(here(-4));
-            }
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return readNumber();
@@ -149,13 +150,11 @@ final class JsonReader {
         return new TextPosition(line, pos + back - lineStart + 1, pos + back);
     }
 
-    /** Reads a literal; returns true so that the callers can build booleans without branching. */
-    private boolean readLiteral(String literal) throws SyntaxError {
+    private void readLiteral(String literal) throws SyntaxError {
         if (!text.startsWith(literal, pos)) {
             throw error("unexpected " + describeChar() + ", expected a value");
         }
         pos += literal.length();
-        return true;
     }
 
     private void enter() throws SyntaxError {

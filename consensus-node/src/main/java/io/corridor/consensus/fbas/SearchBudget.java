@@ -25,6 +25,12 @@ final class SearchBudget {
         }
     }
 
+    void checkOpenSets(int count) {
+        if (count > limits.openSetsMax()) {
+            throw new SearchBoundExceededException("openSetsMax", limits.openSetsMax(), search);
+        }
+    }
+
     long steps() {
         return steps;
     }

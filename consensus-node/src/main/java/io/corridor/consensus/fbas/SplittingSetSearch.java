@@ -26,9 +26,10 @@ import java.util.List;
  *       search tries subsets of those, then (rarely needed) adds other nodes if the rest of the FBAS needs
  *       deletions too to hold a second quorum.</li>
  * </ol>
- * Both searches try candidates in order of importance, never extend a set that splits or contains a
- * splitting set found earlier, and extend a set only if deleting all remaining candidates could still make
- * it split. The result is reduced to its minimal sets.
+ * Both searches try sets of candidates smallest first, never extend a set that splits or contains a
+ * splitting set found earlier, and (outside the core) extend a set only if deleting all remaining
+ * candidates could still make it split. On random systems the result equals a brute-force reading of the
+ * definition (ReferenceModelTest).
  */
 final class SplittingSetSearch {
 
@@ -50,6 +51,27 @@ final class SplittingSetSearch {
         this.scope = fbas.largestQuorum(fbas.withSlices, Bits.empty(fbas.words));
     }
 
+    /** The strongly connected component of the trust graph that holds the whole top tier, or null. */
+    private long[] core(List<long[]> components) {
+        for (long[] component : components) {
+            if (!Bits.isEmpty(topTier) && Bits.subset(topTier, component)) {
+                return component;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether deleting the set leaves two disjoint quorums in the scope. Without quorum intersection there
+     * is no single core, and the core scope falls back to all nodes that can be in a quorum.
+     */
+    boolean splits(long[] set) {
+        long[] deleted = Bits.and(set, scope);
+        long[] core = splittingScope == SplittingScope.CORE ? core(fbas.stronglyConnectedComponents(scope)) : null;
+        long[] region = core != null ? core : scope;
+        return quorums.disjointQuorums(Bits.andNot(region, deleted), deleted) != null;
+    }
+
     List<long[]> minimalSplittingSets() {
         long[] none = Bits.empty(fbas.words);
         if (quorums.disjointQuorums(fbas.all, none) != null) {
@@ -59,12 +81,7 @@ final class SplittingSetSearch {
             return empty;
         }
         List<long[]> components = fbas.stronglyConnectedComponents(scope);
-        long[] core = null;
-        for (long[] component : components) {
-            if (!Bits.isEmpty(topTier) && Bits.subset(topTier, component)) {
-                core = component;
-            }
-        }
+        long[] core = core(components);
         if (core != null) {
             new Search(core, true).run();
         }
@@ -78,7 +95,12 @@ final class SplittingSetSearch {
         return minimal;
     }
 
-    /** Subsets of candidates in a fixed order: the nodes named by one component, then other named nodes. */
+    /**
+     * Subsets of candidates in a fixed order (the nodes named by one component, then other named nodes),
+     * generated level by level, smallest first: a set is only generated after all its subsets had their
+     * turn, so no set that contains a splitting set found before is generated. (Another component's search
+     * may still find a smaller set later; the result is reduced to minimal sets at the end.)
+     */
     private final class Search {
         private final long[] component;
         private final boolean isCore;
@@ -87,6 +109,9 @@ final class SplittingSetSearch {
         /** From position j on: all candidates, and the candidates the component names. */
         private final long[][] suffixes;
         private final long[][] namedSuffixes;
+        private final long[] namedSet;
+        /** Splitting sets inside the named candidates: the only ones a set without other nodes can contain. */
+        private final List<long[]> foundAmongNamed = new ArrayList<>();
 
         Search(long[] component, boolean isCore) {
             this.component = component;
@@ -99,18 +124,37 @@ final class SplittingSetSearch {
             System.arraycopy(first, 0, candidates, 0, first.length);
             System.arraycopy(rest, 0, candidates, first.length, rest.length);
             namedCount = first.length;
+            namedSet = named;
+            for (long[] splitting : found) {
+                if (Bits.subset(splitting, named)) {
+                    foundAmongNamed.add(splitting);
+                }
+            }
             suffixes = new long[candidates.length + 1][];
             namedSuffixes = new long[candidates.length + 1][];
             suffixes[candidates.length] = Bits.empty(fbas.words);
             namedSuffixes[candidates.length] = Bits.empty(fbas.words);
             for (int j = candidates.length - 1; j >= 0; j--) {
                 suffixes[j] = Bits.with(suffixes[j + 1], candidates[j]);
-                namedSuffixes[j] = j < namedCount ? Bits.with(namedSuffixes[j + 1], candidates[j]) : namedSuffixes[j + 1];
+                namedSuffixes[j] = j < namedCount ? Bits.with(namedSuffixes[j + 1], candidates[j])
+                        : namedSuffixes[j + 1];
             }
         }
 
+        /** A set still worth extending, with the position of the first candidate that may extend it. */
+        private record Open(long[] set, int from) {
+        }
+
         void run() {
-            extend(Bits.empty(fbas.words), 0);
+            List<Open> level = new ArrayList<>();
+            level.add(new Open(Bits.empty(fbas.words), 0));
+            while (!level.isEmpty()) {
+                List<Open> next = new ArrayList<>();
+                for (Open open : level) {
+                    extend(open.set, open.from, next);
+                }
+                level = next;
+            }
         }
 
         /** Disjoint quorums of (V, Q)^set inside the scope, or with {@code extra} counted as deleted too. */
@@ -124,16 +168,20 @@ final class SplittingSetSearch {
             return !Bits.isEmpty(fbas.largestQuorum(Bits.andNot(component, set), Bits.or(set, extra)));
         }
 
-        private void extend(long[] base, int from) {
+        /** Tries every one-node extension of an open set; records splitting ones, collects open ones. */
+        private void extend(long[] base, int from, List<Open> next) {
             long[] none = Bits.empty(fbas.words);
-            long[] completing = completingCandidates(base);
-            if (completing == null) {
-                return;
-            }
+            boolean onlyNamed = Bits.subset(base, namedSet);
+            long[] completing = completingCandidates(base, onlyNamed ? foundAmongNamed : found);
             for (int j = from; j < candidates.length; j++) {
-                if (j == namedCount && !isCore && !holdsQuorum(base, none)) {
-                    // Nodes the component does not name cannot give it a quorum.
-                    return;
+                if (j == namedCount && !isCore) {
+                    if (!holdsQuorum(base, none)) {
+                        // Nodes the component does not name cannot give it a quorum.
+                        return;
+                    }
+                    if (onlyNamed) {
+                        completing = completingCandidates(base, found);
+                    }
                 }
                 if (Bits.get(completing, candidates[j])) {
                     continue;
@@ -145,8 +193,9 @@ final class SplittingSetSearch {
                     // like the one below would cost more than it saves here.
                     if (splits(set, none)) {
                         record(set);
+                        foundAmongNamed.add(set);
                     } else {
-                        extend(set, j + 1);
+                        open(next, set, j + 1);
                     }
                     continue;
                 }
@@ -158,13 +207,25 @@ final class SplittingSetSearch {
                 if (holdsQuorum(set, none)) {
                     if (splits(set, none)) {
                         record(set);
+                        if (Bits.subset(set, namedSet)) {
+                            foundAmongNamed.add(set);
+                        }
                         continue;
                     }
+                    // The component holds a quorum but every other quorum meets it: only more deletions
+                    // elsewhere can help, and only if deleting all later candidates would.
                     if (!splits(set, suffixes[j + 1])) {
                         continue;
                     }
                 }
-                extend(set, j + 1);
+                open(next, set, j + 1);
+            }
+        }
+
+        private void open(List<Open> next, long[] set, int from) {
+            if (from < candidates.length) {
+                next.add(new Open(set, from));
+                budget.checkOpenSets(next.size());
             }
         }
     }
@@ -175,14 +236,13 @@ final class SplittingSetSearch {
     }
 
     /**
-     * The nodes whose addition to the base would complete a splitting set found earlier (so the result
-     * would not be minimal), or null if the base already contains one. Sets found while the base is being
-     * extended contain the node that was added, so they never make another single addition redundant.
+     * The nodes whose addition to the base would complete one of the given splitting sets (the result
+     * would not be minimal). Sets are generated smallest first, so the base itself contains none.
      */
-    private long[] completingCandidates(long[] base) {
+    private long[] completingCandidates(long[] base, List<long[]> relevant) {
         long[] completing = Bits.empty(fbas.words);
         long[] missing = new long[fbas.words];
-        for (long[] splitting : found) {
+        for (long[] splitting : relevant) {
             int count = 0;
             for (int w = 0; w < missing.length; w++) {
                 missing[w] = splitting[w] & ~base[w];
@@ -190,9 +250,6 @@ final class SplittingSetSearch {
                 if (count > 1) {
                     break;
                 }
-            }
-            if (count == 0) {
-                return null;
             }
             if (count == 1) {
                 Bits.orInto(completing, missing);

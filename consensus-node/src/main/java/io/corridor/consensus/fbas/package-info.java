@@ -1,6 +1,2 @@
-/**
- * FBAS analysis (quorums, quorum intersection, blocking, splitting and dispensable sets, intact and
- * befouled nodes) in pure Java: this package depends on nothing but {@code java.*}, so that the
- * launcher can run {@link io.corridor.consensus.fbas.FbasCli} from the module's classes alone.
- */
+/** FBAS analysis by the SCP white paper's definitions; pure Java that depends on java.* only. */
 package io.corridor.consensus.fbas;

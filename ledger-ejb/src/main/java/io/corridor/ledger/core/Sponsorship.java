@@ -260,7 +260,7 @@ public final class Sponsorship {
     public static void removeEntrySponsorship(LedgerEntry entry, AccountEntry sponsoring, AccountEntry sponsored) {
         checkIsSponsor(sponsor(entry), sponsoring);
         int mult = multiplier(entry);
-        entry.getExt().getV1().setSponsoringID(null);
+        entry.getExt().getV1().setSponsoringID(new SponsorshipDescriptor());
         addSponsoring(sponsoring, -mult);
         if (sponsored != null) {
             addSponsored(sponsored, -mult);

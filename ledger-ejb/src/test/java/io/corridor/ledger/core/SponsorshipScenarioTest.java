@@ -195,4 +195,35 @@ class SponsorshipScenarioTest {
         assertThat(numSponsoring(ledger, bank)).isEqualTo(3);
         assertCoinsAddUp();
     }
+
+    @Test
+    void aSponsorCannotMergeAwayButASponsoredAccountCanAndReleasesItsSponsor() {
+        KeyPair bank = ledger.fundedAccount("bank", iqq(100));
+        KeyPair erin = key("erin");
+        KeyPair cosigner = key("erin-cosigner");
+        ledger.apply(signedTx(ledger, bank, List.of(erin), beginOp(bank, erin), createAccountOp(erin, iqq(5)),
+                new org.stellar.sdk.SetOptionsOperation.Builder()
+                        .setSigner(Signers.ed25519(SponsorshipFixture.id(cosigner)), 1)
+                        .setSourceAccount(erin.getAccountId()).build(),
+                endOp(erin)));
+        assertThat(numSponsoring(ledger, bank)).isEqualTo(3);
+        assertThat(numSponsored(ledger, erin)).isEqualTo(3);
+        assertThat(subEntries(ledger, erin)).isEqualTo(1);
+
+        AppliedTransaction bankMerge = ledger.apply(ledger.tx(bank,
+                new org.stellar.sdk.AccountMergeOperation.Builder(ledger.root().getAccountId()).build()));
+        assertThat(code(bankMerge.result())).isEqualTo(TransactionResultCode.txFAILED);
+        assertThat(ResultCodes.operation(opResult(bankMerge.result(), 0))).isEqualTo("op_is_sponsor");
+
+        // Erin's merge needs a ledger whose starting sequence number is above hers.
+        ledger.apply(ledger.payment(bank, bank, 1));
+        Transaction merge = signedTx(ledger, erin, List.of(), new org.stellar.sdk.AccountMergeOperation.Builder(
+                bank.getAccountId()).build());
+        AppliedTransaction erinMerge = ledger.apply(merge);
+        assertThat(code(erinMerge.result())).isEqualTo(TransactionResultCode.txSUCCESS);
+        assertThat(ledger.exists(erin)).isFalse();
+        assertThat(numSponsoring(ledger, bank)).isZero();
+        assertThat(ledger.balance(bank)).isEqualTo(iqq(100) - iqq(5) - 6 * BASE_FEE + iqq(5) - BASE_FEE);
+        assertCoinsAddUp();
+    }
 }

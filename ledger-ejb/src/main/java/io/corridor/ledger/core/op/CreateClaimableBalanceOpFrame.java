@@ -63,7 +63,11 @@ public final class CreateClaimableBalanceOpFrame extends OperationFrame {
 
     @Override
     public OperationResult successResult() {
-        ClaimableBalanceID placeholder = new OperationId(sourceAccount(), 0, 0).claimableBalanceId();
+        // Reported only for operations of a transaction that failed before applying them: stellar-core's
+        // default result, whose balance id is all zeros.
+        ClaimableBalanceID placeholder = new ClaimableBalanceID();
+        placeholder.setDiscriminant(org.stellar.sdk.xdr.ClaimableBalanceIDType.CLAIMABLE_BALANCE_ID_TYPE_V0);
+        placeholder.setV0(new org.stellar.sdk.xdr.Hash(new byte[32]));
         return success(placeholder);
     }
 

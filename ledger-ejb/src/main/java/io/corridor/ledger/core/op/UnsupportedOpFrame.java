@@ -9,9 +9,10 @@ import org.stellar.sdk.xdr.OperationResult;
 import org.stellar.sdk.xdr.OperationResultCode;
 
 /**
- * Operations this ledger does not (yet) support, such as INFLATION, which Stellar retired, and the
- * Soroban operations of a classic-only network: invalid with {@code opNOT_SUPPORTED}, as stellar-core
- * answers for disabled operations.
+ * Operations this ledger does not (yet) support, such as INFLATION, which Stellar retired: invalid with
+ * {@code opNOT_SUPPORTED}, as stellar-core answers for disabled operations. A transaction carrying a Soroban
+ * operation is rejected as a whole with {@code txMALFORMED} before its operations are checked
+ * ({@code TransactionConditions}), so those reach this frame only outside a transaction.
  */
 final class UnsupportedOpFrame extends OperationFrame {
 

@@ -10,12 +10,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.stellar.sdk.StrKey;
 import org.stellar.sdk.xdr.AccountEntry;
 import org.stellar.sdk.xdr.AccountID;
@@ -35,6 +39,9 @@ public class AccountResource {
 
     @Inject
     NodeAccess access;
+
+    @Inject
+    Streams streams;
 
     @Context
     UriInfo uri;
@@ -84,6 +91,42 @@ public class AccountResource {
         String id = validId(accountId);
         return HistoryPages.operations(access.node(), new Links(uri), "/accounts/" + id + "/payments",
                 HistoryFilter.forAccount(id).payments().includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
+    }
+
+    @GET
+    @Path("/{account_id}/transactions")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void streamTransactions(@PathParam("account_id") String accountId, @QueryParam("cursor") String cursor,
+            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("include_failed") String includeFailed,
+            @Context SseEventSink sink, @Context Sse sse) {
+        String id = validId(accountId);
+        streams.open(sink, sse, Paging.streamStart(cursor, lastEventId, access.node().sequence()),
+                HistoryPages.transactionSource(access.node(), new Links(uri),
+                        HistoryFilter.forAccount(id).includingFailed(Paging.includeFailed(includeFailed))));
+    }
+
+    @GET
+    @Path("/{account_id}/operations")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void streamOperations(@PathParam("account_id") String accountId, @QueryParam("cursor") String cursor,
+            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("include_failed") String includeFailed,
+            @Context SseEventSink sink, @Context Sse sse) {
+        String id = validId(accountId);
+        streams.open(sink, sse, Paging.streamStart(cursor, lastEventId, access.node().sequence()),
+                HistoryPages.operationSource(access.node(), new Links(uri),
+                        HistoryFilter.forAccount(id).includingFailed(Paging.includeFailed(includeFailed))));
+    }
+
+    @GET
+    @Path("/{account_id}/payments")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void streamPayments(@PathParam("account_id") String accountId, @QueryParam("cursor") String cursor,
+            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("include_failed") String includeFailed,
+            @Context SseEventSink sink, @Context Sse sse) {
+        String id = validId(accountId);
+        streams.open(sink, sse, Paging.streamStart(cursor, lastEventId, access.node().sequence()),
+                HistoryPages.operationSource(access.node(), new Links(uri),
+                        HistoryFilter.forAccount(id).payments().includingFailed(Paging.includeFailed(includeFailed))));
     }
 
     private static String validId(String accountId) {

@@ -2,6 +2,7 @@ package io.corridor.web.interfaces.rest;
 
 import io.corridor.ledger.application.HistoryFilter;
 import io.corridor.ledger.application.LedgerNode;
+import io.corridor.ledger.application.OperationRecord;
 import io.corridor.ledger.application.PageRequest;
 import io.corridor.ledger.application.TransactionRecord;
 
@@ -16,6 +17,18 @@ final class HistoryPages {
         return Paging.page(links, path, page, node.history().transactions(filter, page),
                 r -> TransactionJson.toJson(r, networkId, links),
                 (TransactionRecord r) -> TransactionJson.pagingToken(r.ledger(), r.applicationOrder()));
+    }
+
+    static Streams.Source<TransactionRecord> transactionSource(LedgerNode node, Links links, HistoryFilter filter) {
+        byte[] networkId = node.profile().networkId();
+        return new Streams.Source<>(page -> node.history().transactions(filter, page),
+                r -> TransactionJson.toJson(r, networkId, links),
+                r -> TransactionJson.pagingToken(r.ledger(), r.applicationOrder()));
+    }
+
+    static Streams.Source<OperationRecord> operationSource(LedgerNode node, Links links, HistoryFilter filter) {
+        return new Streams.Source<>(page -> node.history().operations(filter, page),
+                r -> OperationJson.toJson(r, links), OperationRecord::id);
     }
 
     static String operations(LedgerNode node, Links links, String path, HistoryFilter filter, PageRequest page) {

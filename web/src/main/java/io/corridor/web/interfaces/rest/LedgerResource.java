@@ -7,26 +7,33 @@ import io.corridor.ledger.core.history.Toid;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 /** {@code /ledgers}: closed ledgers, one ledger, and a ledger's transactions, operations and payments. */
 @RequestScoped
 @Path("/ledgers")
-@Produces(MediaTypes.HAL)
 public class LedgerResource {
 
     @Inject
     NodeAccess access;
 
+    @Inject
+    Streams streams;
+
     @Context
     UriInfo uri;
 
     @GET
+    @Produces(MediaTypes.HAL)
     public String ledgers(@QueryParam("cursor") String cursor, @QueryParam("order") String order,
             @QueryParam("limit") String limit) {
         PageRequest page = Paging.request(cursor, order, limit);
@@ -39,6 +46,19 @@ public class LedgerResource {
     }
 
     @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void streamLedgers(@QueryParam("cursor") String cursor, @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context SseEventSink sink, @Context Sse sse) {
+        Links links = new Links(uri);
+        var history = access.node().history();
+        streams.open(sink, sse, Paging.streamStart(cursor, lastEventId, access.node().sequence()),
+                new Streams.Source<LedgerRecord>(
+                        page -> history.ledgers(new PageRequest(Toid.ledger(page.cursor()), true, page.limit())),
+                        r -> LedgerJson.toJson(r, links), LedgerJson::pagingToken));
+    }
+
+    @GET
+    @Produces(MediaTypes.HAL)
     @Path("/{sequence}")
     public String ledger(@PathParam("sequence") String sequence) {
         LedgerRecord ledger = access.node().history().ledger(sequence(sequence)).orElseThrow(Problem::notFound);
@@ -46,6 +66,7 @@ public class LedgerResource {
     }
 
     @GET
+    @Produces(MediaTypes.HAL)
     @Path("/{sequence}/transactions")
     public String transactions(@PathParam("sequence") String sequence, @QueryParam("cursor") String cursor,
             @QueryParam("order") String order, @QueryParam("limit") String limit,
@@ -56,6 +77,7 @@ public class LedgerResource {
     }
 
     @GET
+    @Produces(MediaTypes.HAL)
     @Path("/{sequence}/operations")
     public String operations(@PathParam("sequence") String sequence, @QueryParam("cursor") String cursor,
             @QueryParam("order") String order, @QueryParam("limit") String limit,
@@ -66,6 +88,7 @@ public class LedgerResource {
     }
 
     @GET
+    @Produces(MediaTypes.HAL)
     @Path("/{sequence}/payments")
     public String payments(@PathParam("sequence") String sequence, @QueryParam("cursor") String cursor,
             @QueryParam("order") String order, @QueryParam("limit") String limit,

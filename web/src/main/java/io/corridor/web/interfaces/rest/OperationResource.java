@@ -4,27 +4,34 @@ import io.corridor.ledger.application.HistoryFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 /** {@code /operations}, {@code /operations/{id}} and {@code /payments}. */
 @RequestScoped
 @Path("/")
-@Produces(MediaTypes.HAL)
 public class OperationResource {
 
     @Inject
     NodeAccess access;
+
+    @Inject
+    Streams streams;
 
     @Context
     UriInfo uri;
 
     @GET
     @Path("operations")
+    @Produces(MediaTypes.HAL)
     public String operations(@QueryParam("cursor") String cursor, @QueryParam("order") String order,
             @QueryParam("limit") String limit,
             @QueryParam("include_failed") String includeFailed) {
@@ -33,7 +40,28 @@ public class OperationResource {
     }
 
     @GET
+    @Path("operations")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void streamOperations(@QueryParam("cursor") String cursor, @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("include_failed") String includeFailed, @Context SseEventSink sink, @Context Sse sse) {
+        streams.open(sink, sse, Paging.streamStart(cursor, lastEventId, access.node().sequence()),
+                HistoryPages.operationSource(access.node(), new Links(uri),
+                        HistoryFilter.ALL.includingFailed(Paging.includeFailed(includeFailed))));
+    }
+
+    @GET
+    @Path("payments")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void streamPayments(@QueryParam("cursor") String cursor, @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("include_failed") String includeFailed, @Context SseEventSink sink, @Context Sse sse) {
+        streams.open(sink, sse, Paging.streamStart(cursor, lastEventId, access.node().sequence()),
+                HistoryPages.operationSource(access.node(), new Links(uri),
+                        HistoryFilter.ALL.payments().includingFailed(Paging.includeFailed(includeFailed))));
+    }
+
+    @GET
     @Path("operations/{id}")
+    @Produces(MediaTypes.HAL)
     public String operation(@PathParam("id") String id) {
         long toid;
         try {
@@ -47,6 +75,7 @@ public class OperationResource {
 
     @GET
     @Path("payments")
+    @Produces(MediaTypes.HAL)
     public String payments(@QueryParam("cursor") String cursor, @QueryParam("order") String order,
             @QueryParam("limit") String limit,
             @QueryParam("include_failed") String includeFailed) {

@@ -57,6 +57,19 @@ final class Paging {
         return new PageRequest(position, ascending, size);
     }
 
+    /**
+     * Where a stream starts: after the {@code Last-Event-ID} it resumes from, else after {@code cursor};
+     * {@code now} (and no cursor at all is treated as the beginning, as Horizon) means after the last closed
+     * ledger.
+     */
+    static long streamStart(String cursor, String lastEventId, int latestLedger) {
+        String from = lastEventId != null && !lastEventId.isBlank() ? lastEventId : cursor;
+        if (from != null && from.trim().equals("now")) {
+            return ((long) (latestLedger + 1) << 32) - 1;
+        }
+        return request(from, "asc", null).cursor();
+    }
+
     /** Horizon's {@code include_failed}: {@code true} or {@code false} (default). */
     static boolean includeFailed(String value) {
         if (value == null || value.isBlank() || value.equals("false")) {

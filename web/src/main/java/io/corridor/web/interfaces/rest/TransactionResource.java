@@ -15,6 +15,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,6 +54,9 @@ public class TransactionResource {
     @Inject
     NodeAccess access;
 
+    @Inject
+    Streams streams;
+
     @Context
     UriInfo uri;
 
@@ -73,6 +79,15 @@ public class TransactionResource {
             @QueryParam("include_failed") String includeFailed) {
         return HistoryPages.transactions(access.node(), new Links(uri), "/transactions", HistoryFilter.ALL.includingFailed(Paging.includeFailed(includeFailed)),
                 Paging.request(cursor, order, limit));
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void streamTransactions(@QueryParam("cursor") String cursor, @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("include_failed") String includeFailed, @Context SseEventSink sink, @Context Sse sse) {
+        streams.open(sink, sse, Paging.streamStart(cursor, lastEventId, access.node().sequence()),
+                HistoryPages.transactionSource(access.node(), new Links(uri),
+                        HistoryFilter.ALL.includingFailed(Paging.includeFailed(includeFailed))));
     }
 
     @GET
