@@ -1,21 +1,17 @@
 package io.corridor.ledger.core.invariant;
 
 import io.corridor.ledger.core.Accounts;
-import io.corridor.ledger.core.LedgerContext;
 import io.corridor.ledger.core.state.EntryChange;
 import java.util.List;
 import java.util.Optional;
 import org.stellar.sdk.xdr.LedgerEntry;
-import org.stellar.sdk.xdr.LedgerHeader;
-import org.stellar.sdk.xdr.Operation;
-import org.stellar.sdk.xdr.OperationResult;
 import org.stellar.sdk.xdr.TrustLineEntry;
 
 /**
  * No balance below zero (accounts, trust lines, claimable balances hold a positive amount), no liability
  * below zero, and a trust line's balance within its limit.
  */
-public final class BalancesAreNonNegative implements Invariant {
+public final class BalancesAreNonNegative extends ChangeSetInvariant {
 
     @Override
     public String name() {
@@ -23,17 +19,7 @@ public final class BalancesAreNonNegative implements Invariant {
     }
 
     @Override
-    public Optional<String> checkOnOperationApply(Operation operation, OperationResult result,
-            List<EntryChange> changes, LedgerContext ctx) {
-        return check(changes);
-    }
-
-    @Override
-    public Optional<String> checkOnLedgerClose(LedgerHeader previous, LedgerHeader next, List<EntryChange> changes) {
-        return check(changes);
-    }
-
-    private static Optional<String> check(List<EntryChange> changes) {
+    Optional<String> check(List<EntryChange> changes) {
         for (EntryChange change : changes) {
             if (change.after().isEmpty()) {
                 continue;

@@ -1,16 +1,12 @@
 package io.corridor.ledger.core.invariant;
 
 import io.corridor.ledger.core.Accounts;
-import io.corridor.ledger.core.LedgerContext;
 import io.corridor.ledger.core.state.EntryChange;
 import java.util.List;
 import java.util.Optional;
 import org.stellar.sdk.xdr.AccountEntry;
 import org.stellar.sdk.xdr.LedgerEntry;
 import org.stellar.sdk.xdr.LedgerEntryType;
-import org.stellar.sdk.xdr.LedgerHeader;
-import org.stellar.sdk.xdr.Operation;
-import org.stellar.sdk.xdr.OperationResult;
 import org.stellar.sdk.xdr.SponsorshipDescriptor;
 
 /**
@@ -20,7 +16,7 @@ import org.stellar.sdk.xdr.SponsorshipDescriptor;
  * balance), and the change in {@code numSponsored} equals the same without claimable balances, which have
  * no owner to be sponsored.
  */
-public final class SponsorshipCountsAreConsistent implements Invariant {
+public final class SponsorshipCountsAreConsistent extends ChangeSetInvariant {
 
     @Override
     public String name() {
@@ -28,17 +24,7 @@ public final class SponsorshipCountsAreConsistent implements Invariant {
     }
 
     @Override
-    public Optional<String> checkOnOperationApply(Operation operation, OperationResult result,
-            List<EntryChange> changes, LedgerContext ctx) {
-        return check(changes);
-    }
-
-    @Override
-    public Optional<String> checkOnLedgerClose(LedgerHeader previous, LedgerHeader next, List<EntryChange> changes) {
-        return check(changes);
-    }
-
-    private static Optional<String> check(List<EntryChange> changes) {
+    Optional<String> check(List<EntryChange> changes) {
         long sponsoringDelta = 0;
         long sponsoredDelta = 0;
         long expectedSponsoring = 0;

@@ -1,7 +1,6 @@
 package io.corridor.ledger.core.invariant;
 
 import io.corridor.ledger.core.Accounts;
-import io.corridor.ledger.core.LedgerContext;
 import io.corridor.ledger.core.state.EntryChange;
 import java.util.HashMap;
 import java.util.List;
@@ -11,16 +10,13 @@ import org.stellar.sdk.xdr.AccountEntry;
 import org.stellar.sdk.xdr.AccountID;
 import org.stellar.sdk.xdr.LedgerEntry;
 import org.stellar.sdk.xdr.LedgerEntryType;
-import org.stellar.sdk.xdr.LedgerHeader;
-import org.stellar.sdk.xdr.Operation;
-import org.stellar.sdk.xdr.OperationResult;
 
 /**
  * An account's sub-entry count changes exactly as its sub-entries do: trust lines, offers and data entries
  * it owns, and its signers (stellar-core's {@code AccountSubEntriesCountIsValid}). A removed account's
  * signers go with it; any other sub-entry it still owned would show up as a mismatch.
  */
-public final class SubEntryCountMatchesEntries implements Invariant {
+public final class SubEntryCountMatchesEntries extends ChangeSetInvariant {
 
     @Override
     public String name() {
@@ -28,17 +24,7 @@ public final class SubEntryCountMatchesEntries implements Invariant {
     }
 
     @Override
-    public Optional<String> checkOnOperationApply(Operation operation, OperationResult result,
-            List<EntryChange> changes, LedgerContext ctx) {
-        return check(changes);
-    }
-
-    @Override
-    public Optional<String> checkOnLedgerClose(LedgerHeader previous, LedgerHeader next, List<EntryChange> changes) {
-        return check(changes);
-    }
-
-    private static Optional<String> check(List<EntryChange> changes) {
+    Optional<String> check(List<EntryChange> changes) {
         Map<String, Long> entryDelta = new HashMap<>();
         Map<String, Long> countDelta = new HashMap<>();
         for (EntryChange change : changes) {
