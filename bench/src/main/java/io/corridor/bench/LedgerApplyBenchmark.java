@@ -7,11 +7,14 @@ import io.corridor.ledger.core.NetworkProfile;
 import io.corridor.ledger.core.close.ClosedLedger;
 import io.corridor.ledger.core.close.LedgerCloser;
 import io.corridor.ledger.core.close.TxSetFrame;
+import io.corridor.ledger.core.invariant.Invariants;
 import io.corridor.ledger.core.state.LiveState;
 import io.corridor.ledger.core.tx.TransactionFrame;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,6 +27,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.stellar.sdk.xdr.AccountID;
 import org.stellar.sdk.xdr.Asset;
@@ -69,6 +73,16 @@ public class LedgerApplyBenchmark {
     @Param({"1000"})
     public int paymentsPerLedger;
 
+    /**
+     * How signatures are verified: {@code inline} during apply; {@code parallel} by the closer on two threads
+     * ahead of apply; {@code admitted} beforehand (as the node does when it admits each transaction), so the
+     * close finds them verified.
+     */
+    @Param({"inline", "parallel", "admitted"})
+    public String signatures;
+
+    private ExecutorService verifier;
+
     private final NetworkProfile profile = NetworkProfile.IQONIQ;
     private LedgerCloser closer;
     private LiveState state;
@@ -83,7 +97,8 @@ public class LedgerApplyBenchmark {
 
     @Setup(Level.Trial)
     public void createLedger() {
-        closer = new LedgerCloser(profile);
+        verifier = Executors.newFixedThreadPool(2);
+        closer = new LedgerCloser(profile, Invariants.production(), signatures.equals("parallel") ? verifier : null);
         state = new LiveState();
         ClosedLedger genesis = closer.genesis(state);
         header = genesis.header();
@@ -112,6 +127,14 @@ public class LedgerApplyBenchmark {
             frames.add(TransactionFrame.of(payment(from, to, seqs[from], networkId), networkId));
         }
         next = new TxSetFrame(headerHash, frames);
+        if (signatures.equals("admitted")) {
+            closer.processor().preverify(frames, state, verifier);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stopVerifier() {
+        verifier.shutdownNow();
     }
 
     @Benchmark

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,10 +63,16 @@ public final class LedgerNode {
 
     public LedgerNode(NetworkProfile profile, LedgerStore store, Clock clock, int queueTransactionsMax,
             Invariants invariants) {
+        this(profile, store, clock, queueTransactionsMax, invariants, null);
+    }
+
+    /** With a {@code verificationExecutor}, each ledger's signatures are verified on it in parallel first. */
+    public LedgerNode(NetworkProfile profile, LedgerStore store, Clock clock, int queueTransactionsMax,
+            Invariants invariants, Executor verificationExecutor) {
         this.profile = profile;
         this.store = store;
         this.clock = clock;
-        this.closer = new LedgerCloser(profile, invariants);
+        this.closer = new LedgerCloser(profile, invariants, verificationExecutor);
         this.queue = new TransactionQueue(queueTransactionsMax);
     }
 

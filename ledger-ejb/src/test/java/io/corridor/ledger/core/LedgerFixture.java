@@ -77,9 +77,14 @@ public final class LedgerFixture {
 
     /** A ledger whose closer runs {@code invariants}; {@link Invariants#strict()} checks after every operation. */
     public LedgerFixture(NetworkProfile profile, Invariants invariants) {
+        this(profile, invariants, null);
+    }
+
+    /** With a {@code verificationExecutor}, the closer verifies each set's signatures on it first. */
+    public LedgerFixture(NetworkProfile profile, Invariants invariants, java.util.concurrent.Executor verificationExecutor) {
         this.profile = profile;
         this.network = new Network(profile.passphrase());
-        this.closer = new LedgerCloser(profile, invariants);
+        this.closer = new LedgerCloser(profile, invariants, verificationExecutor);
         this.root = KeyPair.fromSecretSeed(profile.rootSeed());
         this.genesis = closer.genesis(state);
         this.lastHeader = genesis.header();

@@ -16,6 +16,7 @@ import io.corridor.ledger.core.tx.TransactionProcessor;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.stellar.sdk.xdr.AccountID;
 import org.stellar.sdk.xdr.Hash;
 import org.stellar.sdk.xdr.Int64;
@@ -49,6 +50,7 @@ public final class LedgerCloser {
     private final NetworkProfile profile;
     private final TransactionProcessor processor;
     private final Invariants invariants;
+    private final Executor verificationExecutor;
 
     /** A closer checking the invariants after every ledger, as production nodes do. */
     public LedgerCloser(NetworkProfile profile) {
@@ -56,9 +58,18 @@ public final class LedgerCloser {
     }
 
     public LedgerCloser(NetworkProfile profile, Invariants invariants) {
+        this(profile, invariants, null);
+    }
+
+    /**
+     * A closer that, with a {@code verificationExecutor}, verifies a set's signatures in parallel on it before
+     * applying (apply itself stays on the calling thread and in order).
+     */
+    public LedgerCloser(NetworkProfile profile, Invariants invariants, Executor verificationExecutor) {
         this.profile = profile;
         this.invariants = invariants;
         this.processor = new TransactionProcessor(invariants);
+        this.verificationExecutor = verificationExecutor;
     }
 
     public NetworkProfile profile() {
@@ -127,6 +138,9 @@ public final class LedgerCloser {
         long baseReserve = previous.getBaseReserve().getUint32().getNumber();
         LedgerContext ctx = new LedgerContext(profile, seq, closeTime, baseFee, baseReserve);
 
+        if (verificationExecutor != null) {
+            processor.preverify(txSet.transactions(), state, verificationExecutor);
+        }
         LedgerTxn ltx = new LedgerTxn(state);
         List<TransactionFrame> order = txSet.applyOrder();
         List<TransactionProcessor.FeeCharge> fees = new ArrayList<>(order.size());

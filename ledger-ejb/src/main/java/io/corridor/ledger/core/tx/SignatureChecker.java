@@ -52,10 +52,18 @@ public final class SignatureChecker {
     private final boolean[] used;
     private final Map<String, Boolean> verified = new HashMap<>();
 
+    private final VerifiedSignatures cache;
+
     public SignatureChecker(byte[] txHash, List<DecoratedSignature> signatures) {
+        this(txHash, signatures, new VerifiedSignatures());
+    }
+
+    /** A checker that reuses (and adds to) verifications shared across transactions. */
+    public SignatureChecker(byte[] txHash, List<DecoratedSignature> signatures, VerifiedSignatures cache) {
         this.txHash = txHash.clone();
         this.signatures = List.copyOf(signatures);
         this.used = new boolean[signatures.size()];
+        this.cache = cache;
     }
 
     /**
@@ -159,7 +167,7 @@ public final class SignatureChecker {
     private boolean verified(int signatureIndex, byte[] publicKey, byte[] message) {
         String cacheKey = signatureIndex + ":" + Hashing.hex(publicKey) + ":" + Hashing.hex(message);
         return verified.computeIfAbsent(cacheKey, k ->
-                Ed25519.verify(publicKey, message, signatures.get(signatureIndex).getSignature().getSignature()));
+                cache.verify(publicKey, message, signatures.get(signatureIndex).getSignature().getSignature()));
     }
 
     /**

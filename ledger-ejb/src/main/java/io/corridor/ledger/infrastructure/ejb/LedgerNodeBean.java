@@ -16,6 +16,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,10 @@ public class LedgerNodeBean {
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
+    /** Verifies each ledger's signatures in parallel before apply. */
+    @Resource
+    private ManagedExecutorService verifier;
+
     private NodeConfig config;
     private LedgerNode node;
     private final FeeStats feeStats = new FeeStats();
@@ -63,7 +68,7 @@ public class LedgerNodeBean {
         config = NodeConfig.fromProperties(System.getProperties());
         nodePublicKey = readNodeKey();
         node = new LedgerNode(config.profile(), store, Clock.systemUTC(), config.queueTransactionsMax(),
-                new Invariants(Invariants.all(), config.invariantsPerOperation()));
+                new Invariants(Invariants.all(), config.invariantsPerOperation()), verifier);
         node.addListener(feeStats);
         node.start();
         lastCloseAt = Instant.now();
