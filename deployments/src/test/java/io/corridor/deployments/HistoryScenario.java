@@ -106,6 +106,14 @@ final class HistoryScenario {
         assertThat(CorridorClient.field(badLimit.body(), "invalid_field")).isEqualTo("limit");
         HttpResponse<String> missingLedger = client.get("/ledgers/999999999");
         assertThat(missingLedger.statusCode()).isEqualTo(404);
+
+        HttpResponse<String> toml = client.get("/.well-known/stellar.toml");
+        assertThat(toml.statusCode()).isEqualTo(200);
+        assertThat(toml.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(toml.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(toml.body()).contains("NETWORK_PASSPHRASE=\"" + client.network.getNetworkPassphrase() + "\"")
+                .contains("HORIZON_URL=\"" + client.url + "\"");
         return new PaymentScenario.Outcome(outcome.alice(), client.balance(outcome.alice()),
                 client.balance(client.root), outcome.paymentHash(), outcome.paymentLedger());
     }
