@@ -1,18 +1,14 @@
 package io.corridor.ledger.core;
 
 import io.corridor.ledger.core.state.LedgerTxn;
-import java.util.Arrays;
 import java.util.Optional;
 import org.stellar.sdk.xdr.AccountEntry;
-import org.stellar.sdk.xdr.AccountEntryExtensionV1;
 import org.stellar.sdk.xdr.AccountEntryExtensionV2;
 import org.stellar.sdk.xdr.AccountID;
 import org.stellar.sdk.xdr.AssetType;
-import org.stellar.sdk.xdr.Int64;
 import org.stellar.sdk.xdr.LedgerEntry;
 import org.stellar.sdk.xdr.LedgerEntryExtensionV1;
 import org.stellar.sdk.xdr.LedgerEntryType;
-import org.stellar.sdk.xdr.Liabilities;
 import org.stellar.sdk.xdr.SignerKey;
 import org.stellar.sdk.xdr.SponsorshipDescriptor;
 
@@ -112,36 +108,7 @@ public final class Sponsorship {
      * signer.
      */
     public static AccountEntryExtensionV2 prepareExtensionV2(AccountEntry account) {
-        AccountEntry.AccountEntryExt ext = account.getExt();
-        if (ext.getDiscriminant() == 0) {
-            AccountEntryExtensionV1 v1 = new AccountEntryExtensionV1();
-            Liabilities liabilities = new Liabilities();
-            liabilities.setBuying(new Int64(0L));
-            liabilities.setSelling(new Int64(0L));
-            v1.setLiabilities(liabilities);
-            AccountEntryExtensionV1.AccountEntryExtensionV1Ext v1Ext =
-                    new AccountEntryExtensionV1.AccountEntryExtensionV1Ext();
-            v1Ext.setDiscriminant(0);
-            v1.setExt(v1Ext);
-            ext.setDiscriminant(1);
-            ext.setV1(v1);
-        }
-        AccountEntryExtensionV1.AccountEntryExtensionV1Ext v1Ext = ext.getV1().getExt();
-        if (v1Ext.getDiscriminant() < 2) {
-            AccountEntryExtensionV2 v2 = new AccountEntryExtensionV2();
-            v2.setNumSponsored(Accounts.uint32(0));
-            v2.setNumSponsoring(Accounts.uint32(0));
-            SponsorshipDescriptor[] ids = new SponsorshipDescriptor[Signers.of(account).length];
-            Arrays.setAll(ids, i -> new SponsorshipDescriptor());
-            v2.setSignerSponsoringIDs(ids);
-            AccountEntryExtensionV2.AccountEntryExtensionV2Ext v2Ext =
-                    new AccountEntryExtensionV2.AccountEntryExtensionV2Ext();
-            v2Ext.setDiscriminant(0);
-            v2.setExt(v2Ext);
-            v1Ext.setDiscriminant(2);
-            v1Ext.setV2(v2);
-        }
-        return v1Ext.getV2();
+        return AccountExtensions.prepareV2(account);
     }
 
     private static AccountEntryExtensionV2 extensionV2(AccountEntry account) {
