@@ -149,6 +149,49 @@ public final class LedgerNode {
         }
     }
 
+    /** An account entry with its trust lines, data entries and offers, all from the same closed ledger. */
+    public record AccountView(LedgerEntry account, List<LedgerEntry> owned) {
+    }
+
+    public Optional<AccountView> account(org.stellar.sdk.xdr.AccountID id) {
+        stateLock.readLock().lock();
+        try {
+            return state.load(EntryKey.account(id)).map(entry -> new AccountView(entry, state.ownedBy(id)));
+        } finally {
+            stateLock.readLock().unlock();
+        }
+    }
+
+    /** The trust lines, data entries and offers of an account in the last closed ledger. */
+    public List<LedgerEntry> ownedBy(org.stellar.sdk.xdr.AccountID account) {
+        stateLock.readLock().lock();
+        try {
+            return state.ownedBy(account);
+        } finally {
+            stateLock.readLock().unlock();
+        }
+    }
+
+    /** A page of the last closed ledger's claimable balances, in balance-id key order. */
+    public List<LedgerEntry> claimableBalances(EntryKey after, boolean ascending, int limit) {
+        stateLock.readLock().lock();
+        try {
+            return state.claimableBalances(after, ascending, limit);
+        } finally {
+            stateLock.readLock().unlock();
+        }
+    }
+
+    /** Visits the last closed ledger's claimable balances in key order until the visitor returns false. */
+    public void forEachClaimableBalance(java.util.function.Predicate<LedgerEntry> visitor) {
+        stateLock.readLock().lock();
+        try {
+            state.forEachClaimableBalance(visitor);
+        } finally {
+            stateLock.readLock().unlock();
+        }
+    }
+
     public Optional<TransactionRecord> transaction(String hashHex) {
         return store.transaction(hashHex);
     }

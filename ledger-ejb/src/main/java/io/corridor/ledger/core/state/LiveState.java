@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.NavigableSet;
 import java.util.function.BiConsumer;
 import org.stellar.sdk.xdr.LedgerEntry;
 
@@ -18,6 +20,10 @@ public final class LiveState implements LedgerReader {
 
     private final Map<EntryKey, byte[]> entries = new HashMap<>();
     private final StateHasher hasher = new StateHasher();
+    /** Trust lines, data entries and offers by owning account (the 32 key bytes), for account views. */
+    private final Map<OwnerId, NavigableSet<EntryKey>> owned = new HashMap<>();
+    /** Every claimable balance, for listings. */
+    private final NavigableSet<EntryKey> claimableBalances = new TreeSet<>();
 
     @Override
     public Optional<LedgerEntry> load(EntryKey key) {
@@ -34,7 +40,9 @@ public final class LiveState implements LedgerReader {
     public void put(LedgerEntry entry) {
         EntryKey key = EntryKey.forEntry(entry);
         byte[] bytes = Xdr.encode(entry::toXdrByteArray);
-        entries.put(key, bytes);
+        if (entries.put(key, bytes) == null) {
+            index(key, true);
+        }
         hasher.put(key, bytes);
     }
 
@@ -65,6 +73,86 @@ public final class LiveState implements LedgerReader {
     private void remove(EntryKey key) {
         if (entries.remove(key) != null) {
             hasher.remove(key);
+            index(key, false);
+        }
+    }
+
+    private void index(EntryKey key, boolean added) {
+        switch (key.type()) {
+            case TRUSTLINE, DATA, OFFER -> {
+                OwnerId owner = OwnerId.of(key);
+                if (added) {
+                    owned.computeIfAbsent(owner, o -> new TreeSet<>()).add(key);
+                } else {
+                    NavigableSet<EntryKey> keys = owned.get(owner);
+                    if (keys != null && keys.remove(key) && keys.isEmpty()) {
+                        owned.remove(owner);
+                    }
+                }
+            }
+            case CLAIMABLE_BALANCE -> {
+                if (added) {
+                    claimableBalances.add(key);
+                } else {
+                    claimableBalances.remove(key);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * The trust lines, data entries and offers of an account (not the account entry itself), in key order:
+     * by type, then as Stellar orders the keys' XDR bytes.
+     */
+    public List<LedgerEntry> ownedBy(org.stellar.sdk.xdr.AccountID account) {
+        NavigableSet<EntryKey> keys = owned.get(OwnerId.of(account));
+        if (keys == null) {
+            return List.of();
+        }
+        List<LedgerEntry> result = new ArrayList<>(keys.size());
+        for (EntryKey key : keys) {
+            result.add(Xdr.decodeTrusted(entries.get(key), LedgerEntry::decode));
+        }
+        return result;
+    }
+
+    /** Claimable balances in key order after {@code after} (exclusive; null for the first), at most {@code limit}. */
+    public List<LedgerEntry> claimableBalances(EntryKey after, boolean ascending, int limit) {
+        NavigableSet<EntryKey> view = ascending ? claimableBalances : claimableBalances.descendingSet();
+        if (after != null) {
+            view = view.tailSet(after, false);
+        }
+        List<LedgerEntry> result = new ArrayList<>(Math.min(limit, view.size()));
+        for (EntryKey key : view) {
+            if (result.size() == limit) {
+                break;
+            }
+            result.add(Xdr.decodeTrusted(entries.get(key), LedgerEntry::decode));
+        }
+        return result;
+    }
+
+    /** Visits every claimable balance in key order until the visitor returns false. */
+    public void forEachClaimableBalance(java.util.function.Predicate<LedgerEntry> visitor) {
+        for (EntryKey key : claimableBalances) {
+            if (!visitor.test(Xdr.decodeTrusted(entries.get(key), LedgerEntry::decode))) {
+                return;
+            }
+        }
+    }
+
+    /** The 32-byte Ed25519 key of the account owning an entry: key bytes 8..40 for trust lines, data, offers. */
+    private record OwnerId(java.nio.ByteBuffer key) {
+
+        static OwnerId of(EntryKey entryKey) {
+            // LedgerKey XDR: 4-byte entry type, then AccountID = 4-byte key type + 32 key bytes.
+            return new OwnerId(java.nio.ByteBuffer.wrap(entryKey.bytes(), 8, 32).slice());
+        }
+
+        static OwnerId of(org.stellar.sdk.xdr.AccountID account) {
+            return new OwnerId(java.nio.ByteBuffer.wrap(account.getAccountID().getEd25519().getUint256().clone()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.corridor.web.interfaces.rest;
 
 import io.corridor.ledger.application.OperationRecord;
 import io.corridor.ledger.core.Accounts;
+import io.corridor.ledger.core.TrustLines;
 import io.corridor.ledger.core.Amounts;
 import io.corridor.ledger.core.Xdr;
 import jakarta.json.Json;
@@ -9,8 +10,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
-import org.stellar.sdk.StrKey;
-import org.stellar.sdk.xdr.AccountID;
 import org.stellar.sdk.xdr.Asset;
 import org.stellar.sdk.xdr.Operation;
 import org.stellar.sdk.xdr.TrustLineAsset;
@@ -74,7 +73,7 @@ final class OperationJson {
                     asset.setAlphaNum4(changeTrust.getLine().getAlphaNum4());
                     asset.setAlphaNum12(changeTrust.getLine().getAlphaNum12());
                     asset(json, "", asset);
-                    json.add("trustee", issuer(asset));
+                    json.add("trustee", Accounts.strKey(TrustLines.issuer(asset)));
                 }
                 json.add("trustor", record.sourceAccount())
                         .add("limit", Amounts.format(changeTrust.getLimit().getInt64()));
@@ -122,30 +121,7 @@ final class OperationJson {
         return json;
     }
 
-    /** Horizon's asset fields, optionally prefixed ({@code source_asset_type}). */
     private static void asset(JsonObjectBuilder json, String prefix, Asset asset) {
-        switch (asset.getDiscriminant()) {
-            case ASSET_TYPE_NATIVE -> json.add(prefix + "asset_type", "native");
-            case ASSET_TYPE_CREDIT_ALPHANUM4 -> json.add(prefix + "asset_type", "credit_alphanum4")
-                    .add(prefix + "asset_code", code(asset.getAlphaNum4().getAssetCode().getAssetCode4()))
-                    .add(prefix + "asset_issuer", issuer(asset));
-            case ASSET_TYPE_CREDIT_ALPHANUM12 -> json.add(prefix + "asset_type", "credit_alphanum12")
-                    .add(prefix + "asset_code", code(asset.getAlphaNum12().getAssetCode().getAssetCode12()))
-                    .add(prefix + "asset_issuer", issuer(asset));
-            default -> json.add(prefix + "asset_type", "liquidity_pool_shares");
-        }
-    }
-
-    private static String issuer(Asset asset) {
-        AccountID id = asset.getAlphaNum4() != null ? asset.getAlphaNum4().getIssuer() : asset.getAlphaNum12().getIssuer();
-        return StrKey.encodeEd25519PublicKey(Accounts.keyBytes(id));
-    }
-
-    private static String code(byte[] bytes) {
-        int length = 0;
-        while (length < bytes.length && bytes[length] != 0) {
-            length++;
-        }
-        return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+        AssetJson.add(json, prefix, asset);
     }
 }
