@@ -51,6 +51,7 @@ class LedgerRestartIT {
             deployer.deploy(DEPLOYMENT);
             CorridorClient client = awaitServing(url);
             PaymentScenario.Outcome outcome = HistoryScenario.run(client, PaymentScenario.run(client));
+            AnchorScenario.run(client);
             long ledgerBeforeStop = client.latestLedger();
 
             controller.stop(CONTAINER);

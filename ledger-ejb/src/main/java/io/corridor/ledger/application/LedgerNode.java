@@ -315,45 +315,67 @@ public final class LedgerNode {
                 entry.outcome().completeExceptionally(
                         new TransactionDroppedException(entry.frame().hashHex(), droppedResults.get(i)));
             }
-            TxSetFrame txSet = new TxSetFrame(lastHash, selected);
-            ClosedLedger closed;
-            stateLock.writeLock().lock();
-            try {
-                try {
-                    closed = closer.close(previous, lastHash, state, txSet, ctx.closeTime());
-                } catch (InvariantViolation e) {
-                    // The state is already reverted; a bug in the rules must not reach another ledger.
-                    haltReason = e.getMessage();
-                    LOG.severe(() -> "HALTED: " + e.getMessage());
-                    throw e;
-                }
-                try {
-                    store.commit(closed);
-                } catch (RuntimeException e) {
-                    state.revert(closed.changes());
-                    throw e;
-                }
-                lastHeader = closed.header();
-                lastHash = closed.hash();
-            } finally {
-                stateLock.writeLock().unlock();
-            }
-            synchronized (queue) {
-                for (AppliedTransaction tx : closed.transactions()) {
-                    TransactionQueue.Entry entry = queue.remove(tx.frame().hashHex());
-                    if (entry != null) {
-                        entry.outcome().complete(TransactionRecord.of(closed, tx));
-                    }
-                }
-            }
-            for (LedgerListener listener : listeners) {
-                try {
-                    listener.ledgerClosed(closed);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "ledger listener failed on ledger " + closed.sequence(), e);
-                }
-            }
-            return closed;
+            return closeAndCommit(previous, new TxSetFrame(lastHash, selected), ctx.closeTime());
         }
+    }
+
+    /**
+     * Closes the next ledger with a transaction set and close time decided elsewhere (by consensus, or when
+     * replaying or catching up): the transactions are applied as given, in the set's apply order, and those
+     * that are no longer valid fail inside the ledger exactly as they would on every other node.
+     */
+    public ClosedLedger applyExternalized(List<TransactionEnvelope> envelopes, long closeTime) {
+        synchronized (closeLock) {
+            if (haltReason != null) {
+                throw new IllegalStateException("node halted, no further ledgers close: " + haltReason);
+            }
+            List<TransactionFrame> frames = new ArrayList<>(envelopes.size());
+            for (TransactionEnvelope envelope : envelopes) {
+                frames.add(TransactionFrame.of(envelope, profile.networkId()));
+            }
+            return closeAndCommit(lastHeader, new TxSetFrame(lastHash, frames), closeTime);
+        }
+    }
+
+    /** Applies, commits, publishes. Called with {@code closeLock} held. */
+    private ClosedLedger closeAndCommit(LedgerHeader previous, TxSetFrame txSet, long closeTime) {
+        ClosedLedger closed;
+        stateLock.writeLock().lock();
+        try {
+            try {
+                closed = closer.close(previous, lastHash, state, txSet, closeTime);
+            } catch (InvariantViolation e) {
+                // The state is already reverted; a bug in the rules must not reach another ledger.
+                haltReason = e.getMessage();
+                LOG.severe(() -> "HALTED: " + e.getMessage());
+                throw e;
+            }
+            try {
+                store.commit(closed);
+            } catch (RuntimeException e) {
+                state.revert(closed.changes());
+                throw e;
+            }
+            lastHeader = closed.header();
+            lastHash = closed.hash();
+        } finally {
+            stateLock.writeLock().unlock();
+        }
+        synchronized (queue) {
+            for (AppliedTransaction tx : closed.transactions()) {
+                TransactionQueue.Entry entry = queue.remove(tx.frame().hashHex());
+                if (entry != null) {
+                    entry.outcome().complete(TransactionRecord.of(closed, tx));
+                }
+            }
+        }
+        for (LedgerListener listener : listeners) {
+            try {
+                listener.ledgerClosed(closed);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "ledger listener failed on ledger " + closed.sequence(), e);
+            }
+        }
+        return closed;
     }
 }

@@ -42,6 +42,18 @@ public class JpaLedgerStore implements LedgerStore {
     @PersistenceContext(unitName = "corridor")
     private EntityManager em;
 
+    /** For the container, which injects the entity manager. */
+    public JpaLedgerStore() {
+    }
+
+    /**
+     * Outside a container (replay tests, benchmarks, tools): the caller owns {@code em} and demarcates its
+     * transactions, see {@link StandaloneLedgerStore}.
+     */
+    public JpaLedgerStore(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<LedgerHeader> latestHeader() {
