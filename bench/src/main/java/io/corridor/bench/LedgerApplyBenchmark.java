@@ -1,18 +1,7 @@
 package io.corridor.bench;
 
-import io.corridor.ledger.core.Accounts;
-import io.corridor.ledger.core.Ed25519;
-import io.corridor.ledger.core.Hashing;
-import io.corridor.ledger.core.NetworkProfile;
 import io.corridor.ledger.core.close.ClosedLedger;
-import io.corridor.ledger.core.close.LedgerCloser;
 import io.corridor.ledger.core.close.TxSetFrame;
-import io.corridor.ledger.core.invariant.Invariants;
-import io.corridor.ledger.core.state.LiveState;
-import io.corridor.ledger.core.tx.TransactionFrame;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,29 +18,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.stellar.sdk.xdr.AccountID;
-import org.stellar.sdk.xdr.Asset;
-import org.stellar.sdk.xdr.AssetType;
-import org.stellar.sdk.xdr.CryptoKeyType;
-import org.stellar.sdk.xdr.DecoratedSignature;
-import org.stellar.sdk.xdr.EnvelopeType;
-import org.stellar.sdk.xdr.Int64;
-import org.stellar.sdk.xdr.LedgerHeader;
-import org.stellar.sdk.xdr.Memo;
-import org.stellar.sdk.xdr.MemoType;
-import org.stellar.sdk.xdr.MuxedAccount;
-import org.stellar.sdk.xdr.Operation;
-import org.stellar.sdk.xdr.OperationType;
-import org.stellar.sdk.xdr.PaymentOp;
-import org.stellar.sdk.xdr.PreconditionType;
-import org.stellar.sdk.xdr.Preconditions;
-import org.stellar.sdk.xdr.SequenceNumber;
-import org.stellar.sdk.xdr.Signature;
-import org.stellar.sdk.xdr.SignatureHint;
-import org.stellar.sdk.xdr.Transaction;
-import org.stellar.sdk.xdr.TransactionEnvelope;
-import org.stellar.sdk.xdr.TransactionV1Envelope;
-import org.stellar.sdk.xdr.Uint256;
 
 /**
  * Native payments applied per second by the ledger core in memory, signature verification included: one
@@ -82,53 +48,20 @@ public class LedgerApplyBenchmark {
     public String signatures;
 
     private ExecutorService verifier;
-
-    private final NetworkProfile profile = NetworkProfile.IQONIQ;
-    private LedgerCloser closer;
-    private LiveState state;
-    private LedgerHeader header;
-    private byte[] headerHash;
-    private byte[][] seeds;
-    private AccountID[] ids;
-    private long[] seqs;
-    private long closeTime;
-    private int cursor;
+    private SyntheticLedger ledger;
     private TxSetFrame next;
 
     @Setup(Level.Trial)
     public void createLedger() {
         verifier = Executors.newFixedThreadPool(2);
-        closer = new LedgerCloser(profile, Invariants.production(), signatures.equals("parallel") ? verifier : null);
-        state = new LiveState();
-        ClosedLedger genesis = closer.genesis(state);
-        header = genesis.header();
-        headerHash = genesis.hash();
-        seeds = new byte[accounts][];
-        ids = new AccountID[accounts];
-        seqs = new long[accounts];
-        for (int i = 0; i < accounts; i++) {
-            seeds[i] = Hashing.sha256(ByteBuffer.allocate(8).putLong(i).array());
-            ids[i] = Accounts.accountId(Ed25519.publicKeyFromSeed(seeds[i]));
-            // Accounts put straight into the state: the invariants check each ledger's changes, not history.
-            state.put(Accounts.newAccount(ids[i], 1_000L * NetworkProfile.UNITS_PER_COIN, 0, 1));
-        }
-        closeTime = 1;
+        ledger = new SyntheticLedger(accounts, signatures.equals("parallel") ? verifier : null, entry -> { });
     }
 
     @Setup(Level.Invocation)
     public void signNextLedger() {
-        byte[] networkId = profile.networkId();
-        List<TransactionFrame> frames = new ArrayList<>(paymentsPerLedger);
-        for (int i = 0; i < paymentsPerLedger; i++) {
-            int from = cursor;
-            int to = (cursor + 1) % accounts;
-            cursor = (cursor + 2) % accounts;
-            seqs[from]++;
-            frames.add(TransactionFrame.of(payment(from, to, seqs[from], networkId), networkId));
-        }
-        next = new TxSetFrame(headerHash, frames);
+        next = ledger.nextTxSet(paymentsPerLedger);
         if (signatures.equals("admitted")) {
-            closer.processor().preverify(frames, state, verifier);
+            ledger.closer.processor().preverify(next.transactions(), ledger.state, verifier);
         }
     }
 
@@ -139,58 +72,6 @@ public class LedgerApplyBenchmark {
 
     @Benchmark
     public ClosedLedger closeLedgerOfPayments() {
-        closeTime++;
-        ClosedLedger closed = closer.close(header, headerHash, state, next, closeTime);
-        header = closed.header();
-        headerHash = closed.hash();
-        return closed;
-    }
-
-    private TransactionEnvelope payment(int from, int to, long seq, byte[] networkId) {
-        PaymentOp pay = new PaymentOp();
-        pay.setDestination(muxed(ids[to]));
-        Asset xlm = new Asset();
-        xlm.setDiscriminant(AssetType.ASSET_TYPE_NATIVE);
-        pay.setAsset(xlm);
-        pay.setAmount(new Int64(1_000L));
-        Operation.OperationBody body = new Operation.OperationBody();
-        body.setDiscriminant(OperationType.PAYMENT);
-        body.setPaymentOp(pay);
-        Operation op = new Operation();
-        op.setBody(body);
-        Transaction tx = new Transaction();
-        tx.setSourceAccount(muxed(ids[from]));
-        tx.setFee(Accounts.uint32(profile.baseFee()));
-        tx.setSeqNum(new SequenceNumber(new Int64(seq)));
-        Preconditions none = new Preconditions();
-        none.setDiscriminant(PreconditionType.PRECOND_NONE);
-        tx.setCond(none);
-        Memo memo = new Memo();
-        memo.setDiscriminant(MemoType.MEMO_NONE);
-        tx.setMemo(memo);
-        tx.setOperations(new Operation[] {op});
-        Transaction.TransactionExt ext = new Transaction.TransactionExt();
-        ext.setDiscriminant(0);
-        tx.setExt(ext);
-        TransactionV1Envelope v1 = new TransactionV1Envelope();
-        v1.setTx(tx);
-        v1.setSignatures(new DecoratedSignature[0]);
-        TransactionEnvelope envelope = new TransactionEnvelope();
-        envelope.setDiscriminant(EnvelopeType.ENVELOPE_TYPE_TX);
-        envelope.setV1(v1);
-        byte[] hash = TransactionFrame.of(envelope, networkId).hash();
-        byte[] publicKey = Accounts.keyBytes(ids[from]);
-        DecoratedSignature signature = new DecoratedSignature();
-        signature.setHint(new SignatureHint(java.util.Arrays.copyOfRange(publicKey, 28, 32)));
-        signature.setSignature(new Signature(Ed25519.sign(seeds[from], hash)));
-        v1.setSignatures(new DecoratedSignature[] {signature});
-        return envelope;
-    }
-
-    private static MuxedAccount muxed(AccountID id) {
-        MuxedAccount muxed = new MuxedAccount();
-        muxed.setDiscriminant(CryptoKeyType.KEY_TYPE_ED25519);
-        muxed.setEd25519(new Uint256(Accounts.keyBytes(id)));
-        return muxed;
+        return ledger.close(next);
     }
 }

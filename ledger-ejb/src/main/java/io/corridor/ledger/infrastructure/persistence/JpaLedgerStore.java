@@ -21,6 +21,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.SQLException;
+import org.hibernate.Session;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +33,10 @@ import org.stellar.sdk.xdr.LedgerHeader;
 import org.stellar.sdk.xdr.Operation;
 import org.stellar.sdk.xdr.OperationResult;
 
-/** Stores ledgers with JPA; each {@link #commit} is its own JTA transaction. */
+/**
+ * Stores ledgers in the tables mapped by the row entities. Reads go through JPA; {@link #commit} writes a
+ * ledger's rows as JDBC batches on the entity manager's connection, in its own (JTA) transaction.
+ */
 @Stateless
 @Local(LedgerStore.class)
 public class JpaLedgerStore implements LedgerStore {
@@ -95,48 +100,50 @@ public class JpaLedgerStore implements LedgerStore {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void commit(ClosedLedger ledger) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (RowBatches rows = new RowBatches(connection, LedgerHeaderRow.INSERT, LedgerEntryRow.DELETE,
+                    LedgerEntryRow.INSERT, LedgerEntryRow.UPDATE, TransactionRow.INSERT, OperationRow.INSERT,
+                    ParticipationRow.INSERT)) {
+                addRows(rows, ledger);
+                rows.execute();
+            }
+        });
+    }
+
+    private static void addRows(RowBatches rows, ClosedLedger ledger) throws SQLException {
         LedgerHeader header = ledger.header();
-        em.persist(new LedgerHeaderRow(ledger.sequence(), ledger.hashHex(),
+        rows.add(LedgerHeaderRow.INSERT, new LedgerHeaderRow(ledger.sequence(), ledger.hashHex(),
                 Hashing.hex(header.getPreviousLedgerHash().getHash()), ledger.closeTime(),
                 ledger.transactions().size(),
                 (int) ledger.transactions().stream().filter(t -> !t.successful()).count(),
-                ledger.operationCount(), Xdr.encode(header::toXdrByteArray)));
+                ledger.operationCount(), Xdr.encode(header::toXdrByteArray))::bindInsert);
         for (EntryChange change : ledger.changes()) {
             String key = change.key().base64();
             if (change.isErased()) {
-                LedgerEntryRow row = em.find(LedgerEntryRow.class, key);
-                if (row != null) {
-                    em.remove(row);
-                }
+                rows.add(LedgerEntryRow.DELETE, s -> s.setString(1, key));
                 continue;
             }
             LedgerEntry entry = change.after().orElseThrow();
-            byte[] xdr = Xdr.encode(entry::toXdrByteArray);
-            int type = entry.getData().getDiscriminant().getValue();
-            String account = owner(entry);
-            int modified = (int) (long) entry.getLastModifiedLedgerSeq().getUint32().getNumber();
+            LedgerEntryRow row = new LedgerEntryRow(key, entry.getData().getDiscriminant().getValue(), owner(entry),
+                    (int) (long) entry.getLastModifiedLedgerSeq().getUint32().getNumber(),
+                    Xdr.encode(entry::toXdrByteArray));
             if (change.isCreated()) {
-                em.persist(new LedgerEntryRow(key, type, account, modified, xdr));
+                rows.add(LedgerEntryRow.INSERT, row::bindUpsert);
             } else {
-                LedgerEntryRow row = em.find(LedgerEntryRow.class, key);
-                if (row == null) {
-                    throw new IllegalStateException("updating ledger entry missing from the database: " + key);
-                }
-                row.update(type, account, modified, xdr);
+                rows.addUpdate(LedgerEntryRow.UPDATE, "ledger entry " + key, row::bindUpsert);
             }
         }
         for (AppliedTransaction tx : ledger.transactions()) {
             TransactionRecord r = TransactionRecord.of(ledger, tx);
-            em.persist(new TransactionRow(r.hash(), r.ledger(), r.applicationOrder(), r.closeTime(),
-                    Accounts.strKey(tx.frame().sourceAccount()), r.successful(), r.feeCharged(), r.envelopeXdr(),
-                    r.resultXdr(), r.resultMetaXdr(), r.feeMetaXdr()));
-            persistOperations(ledger, tx);
+            rows.add(TransactionRow.INSERT, new TransactionRow(r.hash(), r.ledger(), r.applicationOrder(),
+                    r.closeTime(), Accounts.strKey(tx.frame().sourceAccount()), r.successful(), r.feeCharged(),
+                    r.envelopeXdr(), r.resultXdr(), r.resultMetaXdr(), r.feeMetaXdr())::bindInsert);
+            addOperations(rows, ledger, tx);
         }
-        em.flush();
     }
 
     /** Operations of a transaction, and who took part in what (for per-account history). */
-    private void persistOperations(ClosedLedger ledger, AppliedTransaction tx) {
+    private static void addOperations(RowBatches rows, ClosedLedger ledger, AppliedTransaction tx) throws SQLException {
         TransactionFrame frame = tx.frame();
         long txToid = Toid.of(ledger.sequence(), tx.applicationOrder(), 0);
         Set<String> txParticipants = new TreeSet<>();
@@ -149,16 +156,16 @@ public class JpaLedgerStore implements LedgerStore {
             long id = Toid.of(ledger.sequence(), tx.applicationOrder(), i + 1);
             Set<String> participants = Participants.of(op, frame.sourceAccount());
             String result = results != null && i < results.length ? Xdr.encodeBase64(results[i]::toXdrByteArray) : null;
-            em.persist(new OperationRow(id, frame.hashHex(), ledger.sequence(), ledger.closeTime(), i,
+            rows.add(OperationRow.INSERT, new OperationRow(id, frame.hashHex(), ledger.sequence(), ledger.closeTime(), i,
                     op.getBody().getDiscriminant().getValue(), Participants.isPayment(op), tx.successful(),
-                    participants.iterator().next(), Xdr.encodeBase64(op::toXdrByteArray), result));
+                    participants.iterator().next(), Xdr.encodeBase64(op::toXdrByteArray), result)::bindInsert);
             for (String account : participants) {
-                em.persist(new ParticipationRow(account, id));
+                rows.add(ParticipationRow.INSERT, new ParticipationRow(account, id)::bindInsert);
             }
             txParticipants.addAll(participants);
         }
         for (String account : txParticipants) {
-            em.persist(new ParticipationRow(account, txToid));
+            rows.add(ParticipationRow.INSERT, new ParticipationRow(account, txToid)::bindInsert);
         }
     }
 

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /** A live ledger entry; the key is the base64 XDR of its {@code LedgerKey}. */
 @Entity
@@ -27,6 +29,25 @@ public class LedgerEntryRow {
 
     @Column(name = "entry_xdr", length = 65536, nullable = false)
     private byte[] entryXdr;
+
+    static final String INSERT = "insert into ledger_entry (entry_type, account_id, last_modified, entry_xdr, "
+            + "entry_key) values (?, ?, ?, ?, ?)";
+    static final String UPDATE = "update ledger_entry set entry_type = ?, account_id = ?, last_modified = ?, "
+            + "entry_xdr = ? where entry_key = ?";
+    static final String DELETE = "delete from ledger_entry where entry_key = ?";
+
+    /** Binds {@link #INSERT} or {@link #UPDATE}: the same parameters in the same order. */
+    void bindUpsert(PreparedStatement s) throws SQLException {
+        s.setInt(1, entryType);
+        s.setString(2, accountId);
+        s.setInt(3, lastModified);
+        s.setBytes(4, entryXdr);
+        s.setString(5, entryKey);
+    }
+
+    String entryKey() {
+        return entryKey;
+    }
 
     protected LedgerEntryRow() {
     }

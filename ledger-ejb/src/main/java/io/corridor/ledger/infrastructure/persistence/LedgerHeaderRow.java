@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /** One closed ledger's header. */
 @Entity
@@ -34,6 +36,21 @@ public class LedgerHeaderRow {
 
     @Column(name = "header_xdr", length = 4096, nullable = false)
     private byte[] headerXdr;
+
+    /** The ledger's row written with a JDBC batch (see {@link RowBatches}); columns as mapped above. */
+    static final String INSERT = "insert into ledger_header (sequence, hash, previous_hash, close_time, "
+            + "transaction_count, failed_transaction_count, operation_count, header_xdr) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    void bindInsert(PreparedStatement s) throws SQLException {
+        s.setInt(1, sequence);
+        s.setString(2, hash);
+        s.setString(3, previousHash);
+        s.setLong(4, closeTime);
+        s.setInt(5, transactionCount);
+        s.setInt(6, failedTransactionCount);
+        s.setInt(7, operationCount);
+        s.setBytes(8, headerXdr);
+    }
 
     protected LedgerHeaderRow() {
     }

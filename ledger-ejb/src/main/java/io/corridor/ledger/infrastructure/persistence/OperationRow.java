@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /** An operation of an applied transaction; the id is its TOID. */
 @Entity
@@ -45,6 +47,28 @@ public class OperationRow {
 
     @Column(name = "result_xdr", length = 100_000)
     private String resultXdr;
+
+    static final String INSERT = "insert into ledger_operation (id, transaction_hash, ledger_sequence, close_time, "
+            + "operation_index, operation_type, is_payment, transaction_successful, source_account, operation_xdr, "
+            + "result_xdr) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    void bindInsert(PreparedStatement s) throws SQLException {
+        s.setLong(1, id);
+        s.setString(2, transactionHash);
+        s.setInt(3, ledgerSequence);
+        s.setLong(4, closeTime);
+        s.setInt(5, operationIndex);
+        s.setInt(6, operationType);
+        s.setBoolean(7, payment);
+        s.setBoolean(8, transactionSuccessful);
+        s.setString(9, sourceAccount);
+        s.setString(10, operationXdr);
+        if (resultXdr == null) {
+            s.setNull(11, java.sql.Types.VARCHAR);
+        } else {
+            s.setString(11, resultXdr);
+        }
+    }
 
     protected OperationRow() {
     }

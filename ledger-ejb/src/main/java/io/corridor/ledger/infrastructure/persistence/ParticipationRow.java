@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -24,6 +26,13 @@ public class ParticipationRow {
     @Id
     @Column(name = "toid")
     private long toid;
+
+    static final String INSERT = "insert into account_history (account_id, toid) values (?, ?)";
+
+    void bindInsert(PreparedStatement s) throws SQLException {
+        s.setString(1, accountId);
+        s.setLong(2, toid);
+    }
 
     protected ParticipationRow() {
     }

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /** A transaction applied in a ledger, with its envelope, result and metadata XDR. */
 @Entity
@@ -50,6 +52,25 @@ public class TransactionRow {
 
     @Column(name = "fee_meta_xdr", length = 100_000, nullable = false)
     private String feeMetaXdr;
+
+    static final String INSERT = "insert into ledger_transaction (hash, ledger_sequence, toid, application_order, "
+            + "close_time, source_account, successful, fee_charged, envelope_xdr, result_xdr, result_meta_xdr, "
+            + "fee_meta_xdr) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    void bindInsert(PreparedStatement s) throws SQLException {
+        s.setString(1, hash);
+        s.setInt(2, ledgerSequence);
+        s.setLong(3, toid);
+        s.setInt(4, applicationOrder);
+        s.setLong(5, closeTime);
+        s.setString(6, sourceAccount);
+        s.setBoolean(7, successful);
+        s.setLong(8, feeCharged);
+        s.setString(9, envelopeXdr);
+        s.setString(10, resultXdr);
+        s.setString(11, resultMetaXdr);
+        s.setString(12, feeMetaXdr);
+    }
 
     protected TransactionRow() {
     }
