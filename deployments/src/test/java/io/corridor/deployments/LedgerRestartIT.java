@@ -52,6 +52,7 @@ class LedgerRestartIT {
             CorridorClient client = awaitServing(url);
             PaymentScenario.Outcome outcome = HistoryScenario.run(client, PaymentScenario.run(client));
             AnchorScenario.run(client);
+            MarketScenario.run(client);
             long ledgerBeforeStop = client.latestLedger();
 
             controller.stop(CONTAINER);
