@@ -39,6 +39,7 @@ public class RootResource {
                         .add("fee_stats", links.link("/fee_stats"))
                         .add("ledger", links.templated("/ledgers/{sequence}"))
                         .add("ledgers", links.templated("/ledgers{?cursor,limit,order}"))
+                        .add("openapi", links.link("/openapi.json"))
                         .add("operations", links.templated("/operations{?cursor,limit,order,include_failed}"))
                         .add("payments", links.templated("/payments{?cursor,limit,order,include_failed}"))
                         .add("transactions", links.templated("/transactions{?cursor,limit,order,include_failed}"))

@@ -1,0 +1,40 @@
+package io.corridor.web.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code GET /trades}: trades of the order book, by asset pair, account, offer, liquidity pool or trade type
+ * (see {@link TradesQuery}). The node has no order book yet, so the page is empty once the filters pass
+ * Horizon's checks.
+ */
+@RequestScoped
+@Path("/trades")
+public class TradeResource {
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces(MediaTypes.HAL)
+    public String trades(@QueryParam("base_asset_type") String baseType,
+            @QueryParam("base_asset_code") String baseCode, @QueryParam("base_asset_issuer") String baseIssuer,
+            @QueryParam("counter_asset_type") String counterType,
+            @QueryParam("counter_asset_code") String counterCode,
+            @QueryParam("counter_asset_issuer") String counterIssuer,
+            @QueryParam("account_id") String accountId, @QueryParam("offer_id") String offerId,
+            @QueryParam("liquidity_pool_id") String liquidityPoolId, @QueryParam("trade_type") String tradeType,
+            @QueryParam("cursor") String cursor, @QueryParam("order") String order,
+            @QueryParam("limit") String limit) {
+        PageParams page = PageParams.parse(cursor, order, limit, PageParams.CursorKind.TRADE_ID);
+        TradesQuery query = TradesQuery.parse(AssetParam.of("base", baseType, baseCode, baseIssuer),
+                AssetParam.of("counter", counterType, counterCode, counterIssuer), accountId, offerId,
+                liquidityPoolId, tradeType);
+        return MarketPages.emptyPage(new Links(uri), "/trades", query.filters(), page);
+    }
+}
