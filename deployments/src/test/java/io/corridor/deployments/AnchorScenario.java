@@ -26,6 +26,7 @@ import org.stellar.sdk.Signer;
 import org.stellar.sdk.Transaction;
 import org.stellar.sdk.TransactionBuilder;
 import org.stellar.sdk.responses.AccountResponse;
+import org.stellar.sdk.responses.ClaimableBalanceResponse;
 import org.stellar.sdk.responses.SubmitTransactionResponse;
 import org.stellar.sdk.xdr.TrustLineFlags;
 
@@ -123,6 +124,20 @@ final class AnchorScenario {
         String balanceId = create.getClaimableBalanceId(0);
         assertThat(usd(alice)).isEqualTo(6_995 * UNIT / 10);
         assertThat(client.account(alice).getNumSponsoring()).as("the creator sponsors the balance's reserve").isEqualTo(1);
+        // The balance as wallets see it: listed for its claimant, with the predicate the SDK parses back.
+        assertThat(client.server.claimableBalances().forClaimant(bob.getAccountId()).execute().getRecords())
+                .extracting(ClaimableBalanceResponse::getId).containsExactly(balanceId);
+        assertThat(client.server.claimableBalances().forSponsor(alice.getAccountId()).forAsset(usd).execute()
+                .getRecords()).extracting(ClaimableBalanceResponse::getId).containsExactly(balanceId);
+        ClaimableBalanceResponse listed = client.server.claimableBalances().claimableBalance(balanceId);
+        assertThat(listed.getAsset()).isEqualTo(usd);
+        assertThat(listed.getAmount()).isEqualTo("50.0000000");
+        assertThat(listed.getSponsor()).contains(alice.getAccountId());
+        assertThat(listed.getFlags().getClawbackEnabled()).as("inherited from alice's clawback-enabled line").isTrue();
+        assertThat(listed.getClaimants()).singleElement().satisfies(c -> {
+            assertThat(c.getDestination()).isEqualTo(bob.getAccountId());
+            assertThat(c.getPredicate()).isEqualTo(notBefore);
+        });
         failsWith("claim too early", client.transaction(bob, claim(balanceId)), "op_cannot_claim");
         awaitLedgerCloseAfter(claimableFrom);
         failsWith("claim while frozen", client.transaction(bob, claim(balanceId)), "op_not_authorized");
@@ -131,6 +146,7 @@ final class AnchorScenario {
         assertThat(usd(bob)).isEqualTo(200 * UNIT);
         failsWith("claim twice", client.transaction(bob, claim(balanceId)), "op_does_not_exist");
         assertThat(client.account(alice).getNumSponsoring()).isZero();
+        assertThat(client.server.claimableBalances().forClaimant(bob.getAccountId()).execute().getRecords()).isEmpty();
 
         multisigTreasury();
         assertThat(usd(alice) + usd(bob) + usd(treasury))

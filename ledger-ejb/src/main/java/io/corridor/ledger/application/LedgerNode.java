@@ -173,20 +173,11 @@ public final class LedgerNode {
     }
 
     /** A page of the last closed ledger's claimable balances, in balance-id key order. */
-    public List<LedgerEntry> claimableBalances(EntryKey after, boolean ascending, int limit) {
+    public List<LedgerEntry> claimableBalances(EntryKey after, boolean ascending, int limit,
+            java.util.function.Predicate<LedgerEntry> filter) {
         stateLock.readLock().lock();
         try {
-            return state.claimableBalances(after, ascending, limit);
-        } finally {
-            stateLock.readLock().unlock();
-        }
-    }
-
-    /** Visits the last closed ledger's claimable balances in key order until the visitor returns false. */
-    public void forEachClaimableBalance(java.util.function.Predicate<LedgerEntry> visitor) {
-        stateLock.readLock().lock();
-        try {
-            state.forEachClaimableBalance(visitor);
+            return state.claimableBalances(after, ascending, limit, filter);
         } finally {
             stateLock.readLock().unlock();
         }

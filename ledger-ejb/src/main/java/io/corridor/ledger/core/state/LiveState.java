@@ -118,8 +118,12 @@ public final class LiveState implements LedgerReader {
         return result;
     }
 
-    /** Claimable balances in key order after {@code after} (exclusive; null for the first), at most {@code limit}. */
-    public List<LedgerEntry> claimableBalances(EntryKey after, boolean ascending, int limit) {
+    /**
+     * Claimable balances matching {@code filter}, in key order (balance-id order) after {@code after}
+     * (exclusive; null for the first), at most {@code limit}.
+     */
+    public List<LedgerEntry> claimableBalances(EntryKey after, boolean ascending, int limit,
+            java.util.function.Predicate<LedgerEntry> filter) {
         NavigableSet<EntryKey> view = ascending ? claimableBalances : claimableBalances.descendingSet();
         if (after != null) {
             view = view.tailSet(after, false);
@@ -129,18 +133,16 @@ public final class LiveState implements LedgerReader {
             if (result.size() == limit) {
                 break;
             }
-            result.add(Xdr.decodeTrusted(entries.get(key), LedgerEntry::decode));
+            LedgerEntry entry = Xdr.decodeTrusted(entries.get(key), LedgerEntry::decode);
+            if (filter.test(entry)) {
+                result.add(entry);
+            }
         }
         return result;
     }
 
-    /** Visits every claimable balance in key order until the visitor returns false. */
-    public void forEachClaimableBalance(java.util.function.Predicate<LedgerEntry> visitor) {
-        for (EntryKey key : claimableBalances) {
-            if (!visitor.test(Xdr.decodeTrusted(entries.get(key), LedgerEntry::decode))) {
-                return;
-            }
-        }
+    public List<LedgerEntry> claimableBalances(EntryKey after, boolean ascending, int limit) {
+        return claimableBalances(after, ascending, limit, e -> true);
     }
 
     /** The 32-byte Ed25519 key of the account owning an entry: key bytes 8..40 for trust lines, data, offers. */
