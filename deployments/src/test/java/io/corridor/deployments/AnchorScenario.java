@@ -101,8 +101,11 @@ final class AnchorScenario {
         succeeds("alice pays bob", client.transaction(alice, payUsd(bob, "250.5")));
         assertThat(usd(alice)).isEqualTo(7_495 * UNIT / 10);
         assertThat(usd(bob)).isEqualTo(2_505 * UNIT / 10);
-        failsWith("over the limit", client.transaction(alice, payUsd(bob, "9900")), "op_underfunded");
-        failsWith("beyond bob's limit", client.transaction(bank, payUsd(bob, "9800")), "op_line_full");
+        failsWith("more than alice has", client.transaction(alice, payUsd(bob, "900")), "op_underfunded");
+        // As in stellar-core, the destination is credited before the source is debited: a payment that is
+        // both underfunded and over the destination's limit reports the full line.
+        failsWith("beyond bob's limit", client.transaction(alice, payUsd(bob, "9900")), "op_line_full");
+        failsWith("issuing beyond bob's limit", client.transaction(bank, payUsd(bob, "9800")), "op_line_full");
 
         // Freeze bob: he can no longer pay, and the bank claws part of his balance back.
         succeeds("freeze bob", client.transaction(bank, authorize(bob, false)));

@@ -6,7 +6,7 @@ import org.hibernate.cfg.Configuration;
 /**
  * The ledger's tables outside the application server, on a plain JDBC URL (H2 or PostgreSQL), with the same
  * entity mapping and JDBC batching as the deployed persistence unit ({@code META-INF/persistence.xml}). Used
- * by the database replay tests and the durable-commit benchmark.
+ * by the database replay tests, the durable-commit benchmark and the federation directory's round-trip test.
  */
 public final class StandaloneJpa {
 
@@ -24,6 +24,7 @@ public final class StandaloneJpa {
                 .addAnnotatedClass(TransactionRow.class)
                 .addAnnotatedClass(OperationRow.class)
                 .addAnnotatedClass(ParticipationRow.class)
+                .addAnnotatedClass(FederationRow.class)
                 .setProperty("hibernate.connection.url", jdbcUrl)
                 .setProperty("hibernate.connection.username", user)
                 .setProperty("hibernate.connection.password", password)

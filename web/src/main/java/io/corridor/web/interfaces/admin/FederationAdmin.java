@@ -21,6 +21,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -159,8 +160,8 @@ final class FederationAdmin {
             if (unknown.isPresent()) {
                 return Checked.invalid(unknown.get());
             }
-            Checked<String> s = string(forwardJson, "swift", "forward.swift");
-            Checked<String> a = string(forwardJson, "acct", "forward.acct");
+            Checked<Optional<String>> s = string(forwardJson, "swift", "forward.swift");
+            Checked<Optional<String>> a = string(forwardJson, "acct", "forward.acct");
             if (!s.isValid() || !a.isValid()) {
                 return Checked.invalid(s.isValid() ? a.error() : s.error());
             }
@@ -170,7 +171,7 @@ final class FederationAdmin {
         String[] values = new String[4];
         String[] names = {"account_id", "kind", "memo_type", "memo"};
         for (int i = 0; i < names.length; i++) {
-            Checked<String> value = string(json, names[i], names[i]);
+            Checked<Optional<String>> value = string(json, names[i], names[i]);
             if (!value.isValid()) {
                 return Checked.invalid(value.error());
             }
@@ -198,7 +199,7 @@ final class FederationAdmin {
     }
 
     private static Answer conflict(RegisterOutcome outcome, String detail, Optional<FederationAddress> registered) {
-        JsonObjectBuilder extras = Json.createObjectBuilder().add("result_code", outcome.name().toLowerCase());
+        JsonObjectBuilder extras = Json.createObjectBuilder().add("result_code", outcome.name().toLowerCase(Locale.ROOT));
         registered.ifPresent(r -> extras.add("registered", json(r)));
         return Answer.of(409, FederationJson.problem(409, "conflict", "Conflict", detail, extras.build()));
     }
