@@ -175,6 +175,13 @@ final class AnchorScenario {
                         org.assertj.core.groups.Tuple.tuple(officer2.getAccountId(), 1),
                         org.assertj.core.groups.Tuple.tuple(treasury.getAccountId(), 1));
         assertThat(account.getSubentryCount()).isEqualTo(3);
+        // Accounts listed by signer and by asset, in account-id order, as Horizon lists them.
+        assertThat(client.server.accounts().forSigner(officer1.getAccountId()).execute().getRecords())
+                .extracting(AccountResponse::getAccountId).containsExactly(treasury.getAccountId());
+        assertThat(client.server.accounts().forAsset((AssetTypeCreditAlphaNum4) usd).limit(200).execute().getRecords())
+                .extracting(AccountResponse::getAccountId)
+                .containsExactlyElementsOf(java.util.stream.Stream.of(alice, bob, treasury).map(KeyPair::getAccountId)
+                        .sorted().toList());
 
         long native0 = client.balance(treasury);
         long seq0 = account.getSequenceNumber();

@@ -162,6 +162,34 @@ public final class LedgerNode {
         }
     }
 
+    /**
+     * Accounts of the last closed ledger whose view {@code filter} accepts, ordered by account id (the
+     * {@code G...} string, as Horizon orders them), after {@code afterId} (exclusive; null for the first).
+     * Scans every account: the listing has no index yet.
+     */
+    public List<AccountView> accounts(java.util.function.Predicate<AccountView> filter, String afterId,
+            boolean ascending, int limit) {
+        stateLock.readLock().lock();
+        try {
+            java.util.TreeMap<String, AccountView> matches = new java.util.TreeMap<>();
+            for (LedgerEntry entry : state.scan(org.stellar.sdk.xdr.LedgerEntryType.ACCOUNT, e -> true)) {
+                org.stellar.sdk.xdr.AccountID id = entry.getData().getAccount().getAccountID();
+                String strKey = io.corridor.ledger.core.Accounts.strKey(id);
+                if (afterId != null && (ascending ? strKey.compareTo(afterId) <= 0 : strKey.compareTo(afterId) >= 0)) {
+                    continue;
+                }
+                AccountView view = new AccountView(entry, state.ownedBy(id));
+                if (filter.test(view)) {
+                    matches.put(strKey, view);
+                }
+            }
+            java.util.Collection<AccountView> ordered = ascending ? matches.values() : matches.descendingMap().values();
+            return ordered.stream().limit(limit).toList();
+        } finally {
+            stateLock.readLock().unlock();
+        }
+    }
+
     /** The trust lines, data entries and offers of an account in the last closed ledger. */
     public List<LedgerEntry> ownedBy(org.stellar.sdk.xdr.AccountID account) {
         stateLock.readLock().lock();

@@ -104,10 +104,14 @@ public final class EntryKey implements Comparable<EntryKey> {
         return bytes.clone();
     }
 
+    /** The numeric entry type: the first XDR word of the key. */
+    public int typeValue() {
+        return ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
+    }
+
     /** The entry type is the first XDR word of the key. */
     public LedgerEntryType type() {
-        int value = ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8)
-                | (bytes[3] & 0xff);
+        int value = typeValue();
         for (LedgerEntryType type : LedgerEntryType.values()) {
             if (type.getValue() == value) {
                 return type;

@@ -145,6 +145,26 @@ public final class LiveState implements LedgerReader {
         return claimableBalances(after, ascending, limit, e -> true);
     }
 
+    /**
+     * Every entry of one type that {@code filter} accepts, decoded, in no particular order. A full scan:
+     * for listings that have no index yet.
+     */
+    public List<LedgerEntry> scan(org.stellar.sdk.xdr.LedgerEntryType type, java.util.function.Predicate<LedgerEntry> filter) {
+        List<LedgerEntry> result = new ArrayList<>();
+        int wanted = type.getValue();
+        entries.forEach((key, bytes) -> {
+            // The first XDR word of both key and entry is the type... of the key; the entry starts with
+            // lastModifiedLedgerSeq, so the key is the cheap test.
+            if (key.typeValue() == wanted) {
+                LedgerEntry entry = Xdr.decodeTrusted(bytes, LedgerEntry::decode);
+                if (filter.test(entry)) {
+                    result.add(entry);
+                }
+            }
+        });
+        return result;
+    }
+
     /** The 32-byte Ed25519 key of the account owning an entry: key bytes 8..40 for trust lines, data, offers. */
     private record OwnerId(java.nio.ByteBuffer key) {
 

@@ -34,6 +34,75 @@ public class AccountResource {
     @Context
     UriInfo uri;
 
+    /**
+     * Horizon's account listing: exactly one of {@code signer}, {@code asset} ({@code CODE:ISSUER}),
+     * {@code sponsor} (of the account or of any of its sub-entries or signers) or {@code liquidity_pool} (no
+     * pools on a classic network: always empty), paged by account id.
+     */
+    @GET
+    @Produces(MediaTypes.HAL)
+    public String accounts(@QueryParam("signer") String signer, @QueryParam("asset") String asset,
+            @QueryParam("sponsor") String sponsor, @QueryParam("liquidity_pool") String liquidityPool,
+            @QueryParam("cursor") String cursor, @QueryParam("order") String order, @QueryParam("limit") String limit) {
+        int filters = (Params.present(signer) ? 1 : 0) + (Params.present(asset) ? 1 : 0)
+                + (Params.present(sponsor) ? 1 : 0) + (Params.present(liquidityPool) ? 1 : 0);
+        if (filters != 1) {
+            throw new InvalidParameter("signer", "Exactly one filter is required: signer, asset, sponsor or liquidity_pool");
+        }
+        PageParams page = PageParams.parse(cursor, order, limit, PageParams.CursorKind.OPAQUE);
+        java.util.Map<String, String> query = new java.util.LinkedHashMap<>();
+        java.util.function.Predicate<LedgerNode.AccountView> filter;
+        if (Params.present(signer)) {
+            String key = Params.accountId("signer", signer);
+            query.put("signer", key);
+            filter = view -> AccountFilters.hasSigner(view, key);
+        } else if (Params.present(asset)) {
+            MarketAsset wanted = MarketAsset.parseCanonical("asset", asset);
+            if (MarketAsset.NATIVE.equals(wanted.type())) {
+                throw new InvalidParameter("asset", "Asset must be a credit asset: CODE:ISSUER");
+            }
+            String canonical = wanted.canonical();
+            query.put("asset", canonical);
+            filter = view -> AccountFilters.holds(view, canonical);
+        } else if (Params.present(sponsor)) {
+            String key = Params.accountId("sponsor", sponsor);
+            query.put("sponsor", key);
+            filter = view -> AccountFilters.sponsoredBy(view, key);
+        } else {
+            if (!liquidityPool.matches("[0-9a-fA-F]{64}")) {
+                throw new InvalidParameter("liquidity_pool", Params.POOL_ID_REASON);
+            }
+            query.put("liquidity_pool", liquidityPool);
+            filter = view -> false;
+        }
+        String after = page.cursor().isEmpty() || page.cursor().equals("now") ? null : page.cursor();
+        LedgerNode node = access.node();
+        java.util.List<LedgerNode.AccountView> records = page.cursor().equals("now") ? java.util.List.of()
+                : node.accounts(filter, after, page.ascending(), page.limit());
+        Links links = new Links(uri);
+        jakarta.json.JsonArrayBuilder embedded = jakarta.json.Json.createArrayBuilder();
+        for (LedgerNode.AccountView view : records) {
+            embedded.add(AccountJson.toJson(view.account(), view.owned(), modifiedTime(node, view.account()), links));
+        }
+        String first = records.isEmpty() ? page.cursor() : Accounts.strKey(records.get(0).account().getData().getAccount().getAccountID());
+        String last = records.isEmpty() ? page.cursor()
+                : Accounts.strKey(records.get(records.size() - 1).account().getData().getAccount().getAccountID());
+        return jakarta.json.Json.createObjectBuilder()
+                .add("_links", jakarta.json.Json.createObjectBuilder()
+                        .add("self", links.link(MarketPages.href("/accounts", query, page.cursor(), page.limit(), page.order())))
+                        .add("next", links.link(MarketPages.href("/accounts", query, last, page.limit(), page.order())))
+                        .add("prev", links.link(MarketPages.href("/accounts", query, first, page.limit(), page.reverseOrder()))))
+                .add("_embedded", jakarta.json.Json.createObjectBuilder().add("records", embedded))
+                .build().toString();
+    }
+
+    private static Long modifiedTime(LedgerNode node, LedgerEntry entry) {
+        int modified = (int) (long) entry.getLastModifiedLedgerSeq().getUint32().getNumber();
+        return node.header(modified)
+                .map(h -> h.getScpValue().getCloseTime().getTimePoint().getUint64().getNumber().longValue())
+                .orElse(null);
+    }
+
     @GET
     @Path("/{account_id}")
     @Produces(MediaTypes.HAL)
@@ -46,12 +115,8 @@ public class AccountResource {
         }
         LedgerNode node = access.node();
         LedgerNode.AccountView view = node.account(id).orElseThrow(Problem::notFound);
-        LedgerEntry entry = view.account();
-        int modified = (int) (long) entry.getLastModifiedLedgerSeq().getUint32().getNumber();
-        Long modifiedTime = node.header(modified)
-                .map(h -> h.getScpValue().getCloseTime().getTimePoint().getUint64().getNumber().longValue())
-                .orElse(null);
-        return AccountJson.toJson(entry, view.owned(), modifiedTime, new Links(uri)).build().toString();
+        return AccountJson.toJson(view.account(), view.owned(), modifiedTime(node, view.account()), new Links(uri))
+                .build().toString();
     }
 
     @GET
