@@ -102,50 +102,7 @@ final class SyntheticLedger {
     }
 
     private TransactionEnvelope payment(int from, int to, long seq, byte[] networkId) {
-        PaymentOp pay = new PaymentOp();
-        pay.setDestination(muxed(ids[to]));
-        Asset xlm = new Asset();
-        xlm.setDiscriminant(AssetType.ASSET_TYPE_NATIVE);
-        pay.setAsset(xlm);
-        pay.setAmount(new Int64(1_000L));
-        Operation.OperationBody body = new Operation.OperationBody();
-        body.setDiscriminant(OperationType.PAYMENT);
-        body.setPaymentOp(pay);
-        Operation op = new Operation();
-        op.setBody(body);
-        Transaction tx = new Transaction();
-        tx.setSourceAccount(muxed(ids[from]));
-        tx.setFee(Accounts.uint32(profile.baseFee()));
-        tx.setSeqNum(new SequenceNumber(new Int64(seq)));
-        Preconditions none = new Preconditions();
-        none.setDiscriminant(PreconditionType.PRECOND_NONE);
-        tx.setCond(none);
-        Memo memo = new Memo();
-        memo.setDiscriminant(MemoType.MEMO_NONE);
-        tx.setMemo(memo);
-        tx.setOperations(new Operation[] {op});
-        Transaction.TransactionExt ext = new Transaction.TransactionExt();
-        ext.setDiscriminant(0);
-        tx.setExt(ext);
-        TransactionV1Envelope v1 = new TransactionV1Envelope();
-        v1.setTx(tx);
-        v1.setSignatures(new DecoratedSignature[0]);
-        TransactionEnvelope envelope = new TransactionEnvelope();
-        envelope.setDiscriminant(EnvelopeType.ENVELOPE_TYPE_TX);
-        envelope.setV1(v1);
-        byte[] hash = TransactionFrame.of(envelope, networkId).hash();
-        byte[] publicKey = Accounts.keyBytes(ids[from]);
-        DecoratedSignature signature = new DecoratedSignature();
-        signature.setHint(new SignatureHint(java.util.Arrays.copyOfRange(publicKey, 28, 32)));
-        signature.setSignature(new Signature(Ed25519.sign(seeds[from], hash)));
-        v1.setSignatures(new DecoratedSignature[] {signature});
-        return envelope;
-    }
-
-    private static MuxedAccount muxed(AccountID id) {
-        MuxedAccount muxed = new MuxedAccount();
-        muxed.setDiscriminant(CryptoKeyType.KEY_TYPE_ED25519);
-        muxed.setEd25519(new Uint256(Accounts.keyBytes(id)));
-        return muxed;
+        return Envelopes.signed(seeds[from], ids[from], seq, profile.baseFee(),
+                new Operation[] {Envelopes.payment(ids[to], 1_000L)}, networkId);
     }
 }

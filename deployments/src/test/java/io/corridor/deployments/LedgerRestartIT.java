@@ -53,6 +53,7 @@ class LedgerRestartIT {
             PaymentScenario.Outcome outcome = HistoryScenario.run(client, PaymentScenario.run(client));
             AnchorScenario.run(client);
             MarketScenario.run(client);
+            FederationScenario.run(client, System.getProperty("corridor.it.admin.token"));
             long ledgerBeforeStop = client.latestLedger();
 
             controller.stop(CONTAINER);
