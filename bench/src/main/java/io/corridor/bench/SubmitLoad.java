@@ -70,6 +70,8 @@ public final class SubmitLoad {
         long run = System.nanoTime();
         byte[][] seeds = load.fund(accounts, run);
         load.run(seeds, seconds);
+        // For a read benchmark afterwards (bench/http/run-load.sh hands it to wrk).
+        System.out.println("read-target: /accounts/" + Accounts.strKey(Accounts.accountId(Ed25519.publicKeyFromSeed(seeds[0]))));
     }
 
     /** Creates the accounts, 100 per transaction, from the root account (whose seed is the network id). */

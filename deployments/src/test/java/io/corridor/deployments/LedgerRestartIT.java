@@ -50,10 +50,12 @@ class LedgerRestartIT {
         try {
             deployer.deploy(DEPLOYMENT);
             CorridorClient client = awaitServing(url);
-            PaymentScenario.Outcome outcome = HistoryScenario.run(client, PaymentScenario.run(client));
+            PaymentScenario.Outcome paid = HistoryScenario.run(client, PaymentScenario.run(client));
             AnchorScenario.run(client);
             MarketScenario.run(client);
             FederationScenario.run(client, System.getProperty("corridor.it.admin.token"));
+            // The later scenarios fund their accounts from the root: its balance to find after the restart.
+            PaymentScenario.Outcome outcome = paid.withRootBalance(client.balance(client.root));
             long ledgerBeforeStop = client.latestLedger();
 
             controller.stop(CONTAINER);

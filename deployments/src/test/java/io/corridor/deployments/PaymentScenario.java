@@ -19,6 +19,10 @@ final class PaymentScenario {
 
     /** What the scenario left on the ledger, to be found intact after a restart. */
     record Outcome(KeyPair alice, long aliceBalance, long rootBalance, String paymentHash, long paymentLedger) {
+
+        Outcome withRootBalance(long balance) {
+            return new Outcome(alice, aliceBalance, balance, paymentHash, paymentLedger);
+        }
     }
 
     static Outcome run(CorridorClient client) throws IOException {
