@@ -54,6 +54,8 @@ class LedgerRestartIT {
             AnchorScenario.run(client);
             MarketScenario.run(client);
             FederationScenario.run(client, System.getProperty("corridor.it.admin.token"));
+            // The same node through the official JS SDK (npm), as wallets and explorers use it.
+            JsSdkSuite.run(url, System.getProperty("corridor.it.admin.token"));
             // The later scenarios fund their accounts from the root: its balance to find after the restart.
             PaymentScenario.Outcome outcome = paid.withRootBalance(client.balance(client.root));
             long ledgerBeforeStop = client.latestLedger();

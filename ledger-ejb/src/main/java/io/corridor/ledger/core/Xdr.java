@@ -45,18 +45,53 @@ public final class Xdr {
         T decode(XdrDataInputStream in) throws IOException;
     }
 
-    /** Decodes exactly one value; trailing bytes are an error, as in stellar-core. */
+    /**
+     * Decodes exactly one value: trailing bytes are an error, as in stellar-core, and so is a value cut short
+     * (the SDK's decoder reads fixed-length opaques without checking that all their bytes were there).
+     */
     public static <T> T decode(byte[] bytes, Decoder<T> decoder) throws XdrDecodeException {
         try {
-            ByteArrayInputStream input = new ByteArrayInputStream(bytes);
+            StrictInput input = new StrictInput(bytes);
             XdrDataInputStream in = new XdrDataInputStream(input);
             T value = decoder.decode(in);
+            if (input.truncated) {
+                throw new XdrDecodeException("the value is cut short: it needs more than the " + bytes.length
+                        + " bytes given");
+            }
             if (input.available() > 0) {
                 throw new XdrDecodeException(input.available() + " unexpected bytes after the value");
             }
             return value;
         } catch (IOException | RuntimeException e) {
             throw new XdrDecodeException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Remembers whether a read asked for more bytes than were left. */
+    private static final class StrictInput extends ByteArrayInputStream {
+
+        private boolean truncated;
+
+        StrictInput(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int read() {
+            int value = super.read();
+            if (value < 0) {
+                truncated = true;
+            }
+            return value;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            int n = super.read(b, off, len);
+            if (len > 0 && n < len) {
+                truncated = true;
+            }
+            return n;
         }
     }
 

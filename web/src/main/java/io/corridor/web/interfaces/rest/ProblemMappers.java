@@ -42,8 +42,16 @@ public final class ProblemMappers {
             if (status >= 500) {
                 return unexpected(e);
             }
-            return Problem.response(status, "bad_request", "Bad Request",
-                    "The request you sent was invalid in some way: " + original.getStatusInfo().getReasonPhrase(), null);
+            return switch (status) {
+                case 404 -> Problem.notFoundResponse();
+                case 406 -> Problem.response(406, "not_acceptable", "Not Acceptable",
+                        "The Accept header of your request asks for a representation this endpoint cannot give.", null);
+                case 415 -> Problem.response(415, "unsupported_media_type", "Unsupported Media Type",
+                        "The request has an unsupported content type. Presently, the only supported content type is "
+                                + "application/x-www-form-urlencoded.", null);
+                default -> Problem.response(status, "bad_request", "Bad Request",
+                        "The request you sent was invalid in some way: " + original.getStatusInfo().getReasonPhrase(), null);
+            };
         }
     }
 

@@ -71,7 +71,8 @@ public class Streams implements LedgerListener {
         }
         Stream<T> stream = new Stream<>(sink, sse, cursor, source);
         streams.add(stream);
-        sink.send(sse.newEventBuilder().reconnectDelay(1_000).data("\"hello\"").build());
+        // Horizon greets with a named "open" event, which the SDKs skip; an unnamed one reaches onmessage.
+        sink.send(sse.newEventBuilder().reconnectDelay(1_000).name("open").data("\"hello\"").build());
         executor.execute(stream::poll);
     }
 

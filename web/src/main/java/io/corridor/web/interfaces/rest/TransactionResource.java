@@ -125,21 +125,21 @@ public class TransactionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaTypes.HAL)
     public void submit(@FormParam("tx") String tx, @Suspended AsyncResponse async) {
-        if (tx == null || tx.isBlank()) {
-            async.resume(Problem.badRequest("tx", "Missing form parameter `tx`: a base64 XDR transaction envelope")
-                    .getResponse());
-            return;
-        }
+        // As Horizon: a missing or empty `tx` is an envelope that does not decode.
+        String given = tx == null ? "" : tx;
         TransactionEnvelope envelope;
         try {
-            envelope = Xdr.decodeBase64(tx, TransactionEnvelope::decode);
+            if (given.isBlank()) {
+                throw new Xdr.XdrDecodeException("no envelope: the form parameter `tx` is missing or empty");
+            }
+            envelope = Xdr.decodeBase64(given, TransactionEnvelope::decode);
         } catch (Xdr.XdrDecodeException e) {
             async.resume(Problem.response(400, "transaction_malformed", "Transaction Malformed",
                     "Horizon could not decode the transaction envelope in this request. A transaction should be "
                             + "an XDR TransactionEnvelope struct encoded using base64.  The envelope read from this "
                             + "request is echoed in the `extras.envelope_xdr` field of this response for your "
                             + "convenience.",
-                    Json.createObjectBuilder().add("envelope_xdr", tx).add("reason", e.getMessage()).build()));
+                    Json.createObjectBuilder().add("envelope_xdr", given).add("reason", e.getMessage()).build()));
             return;
         }
         LedgerNode node = access.node();

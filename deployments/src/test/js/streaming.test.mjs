@@ -1,0 +1,93 @@
+// Streams opened with the SDK from cursor "now": new ledgers arrive one by one as they close, and a new payment
+// arrives within a ledger or two of being submitted. Every stream is closed by the test that opened it.
+
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { Asset, Operation } from '@stellar/stellar-sdk';
+import { fund, openStream, server, submit, transaction } from './corridor.mjs';
+
+/** Ledger closes awaited at most before a test gives up; generous so that a slow close is reported, not hung. */
+const LEDGERS_AWAITED_MAX = 10;
+/** Assumed when the node closes ledgers too rarely to measure; the tests' nodes close one every second. */
+const CLOSE_INTERVAL_MS_DEFAULT = 1_000;
+/** Allowance on top of the ledger closes a delivery may take: HTTP, JSON and the event loop of a busy machine. */
+const DELIVERY_SLACK_MS = 750;
+
+// Whatever the SDK handed to onmessage that was not a record, from every stream of this file.
+const nonRecords = [];
+let closeIntervalMs = CLOSE_INTERVAL_MS_DEFAULT;
+
+test('a ledger stream from "now" delivers each newly closed ledger, in order and chained by hash', async () => {
+  const latestAtOpen = (await server.ledgers().order('desc').limit(1).call()).records[0].sequence;
+  const stream = openStream(server.ledgers().cursor('now'));
+  try {
+    const waitMs = LEDGERS_AWAITED_MAX * CLOSE_INTERVAL_MS_DEFAULT;
+    const first = await stream.next(() => true, waitMs, 'ledger');
+    const second = await stream.next((l) => l.sequence === first.record.sequence + 1, waitMs, 'next ledger');
+    const third = await stream.next((l) => l.sequence === first.record.sequence + 2, waitMs, 'ledger after that');
+    assert.ok(first.record.sequence > latestAtOpen, `stream from now began at ${first.record.sequence}, `
+      + `the latest ledger was ${latestAtOpen} when it was opened`);
+    assert.equal(second.record.prev_hash, first.record.hash);
+    assert.equal(third.record.prev_hash, second.record.hash);
+    const sequences = stream.records.map((entry) => entry.record.sequence);
+    assert.deepEqual(sequences, sequences.map((_, i) => sequences[0] + i), 'every ledger once, in order');
+    for (const { record } of [first, second, third]) {
+      assert.match(record.hash, /^[0-9a-f]{64}$/);
+      assert.ok(!Number.isNaN(Date.parse(record.closed_at)));
+      assert.ok(Number.isInteger(record.successful_transaction_count));
+      assert.ok(Number.isInteger(record.operation_count));
+      assert.match(record.total_coins, /^\d+\.\d{7}$/);
+    }
+    // The interval the later tests allow for, measured rather than assumed, so that a node closing every few
+    // seconds is not reported as slow.
+    closeIntervalMs = Math.max(CLOSE_INTERVAL_MS_DEFAULT, third.atMs - second.atMs, second.atMs - first.atMs);
+  } finally {
+    stream.close();
+    nonRecords.push(...stream.others);
+  }
+});
+
+test('a payment stream from "now" delivers a new payment within two ledger closes', async (t) => {
+  const { keys: [payer, payee] } = await fund('100', '30');
+  const payments = openStream(server.payments().forAccount(payee.publicKey()).cursor('now'));
+  const ledgers = openStream(server.ledgers().cursor('now'));
+  try {
+    // The SDK gives no signal when a stream is connected, and "now" is taken when the request arrives: one
+    // ledger close seen on a stream opened at the same time leaves the payment stream ample time to connect.
+    await ledgers.next(() => true, LEDGERS_AWAITED_MAX * closeIntervalMs, 'ledger');
+
+    const tx = await transaction(payer, [
+      Operation.payment({ destination: payee.publicKey(), asset: Asset.native(), amount: '12.5' }),
+    ]);
+    const submittedAtMs = Date.now();
+    const paid = await submit(tx);
+    const deadlineMs = 2 * closeIntervalMs + DELIVERY_SLACK_MS;
+    const arrived = await payments.next((p) => p.transaction_hash === paid.hash,
+      LEDGERS_AWAITED_MAX * closeIntervalMs, `payment ${paid.hash}`);
+    const delayMs = arrived.atMs - submittedAtMs;
+    t.diagnostic(`the payment arrived ${delayMs} ms after it was submitted (ledger close interval ${closeIntervalMs} ms)`);
+    assert.ok(delayMs <= deadlineMs, `the payment arrived ${delayMs} ms after submission; allowed: two ledger `
+      + `closes of ${closeIntervalMs} ms + ${DELIVERY_SLACK_MS} ms`);
+
+    const payment = arrived.record;
+    assert.equal(payment.type, 'payment');
+    assert.equal(payment.from, payer.publicKey());
+    assert.equal(payment.to, payee.publicKey());
+    assert.equal(payment.amount, '12.5000000');
+    assert.equal(payment.asset_type, 'native');
+    assert.equal(payment.transaction_successful, true);
+    // Only what happened after the stream opened: not the payee's create_account, which came before.
+    assert.deepEqual(payments.records.map((entry) => entry.record.transaction_hash), [paid.hash]);
+    // The record's links work like those of a fetched record.
+    const ofPayment = await payment.transaction();
+    assert.equal(ofPayment.hash, paid.hash);
+  } finally {
+    payments.close();
+    ledgers.close();
+    nonRecords.push(...payments.others, ...ledgers.others);
+  }
+});
+
+test('streams hand the SDK nothing but records', () => {
+  assert.deepEqual(nonRecords, []);
+});
