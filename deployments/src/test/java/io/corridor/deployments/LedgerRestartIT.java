@@ -52,6 +52,7 @@ class LedgerRestartIT {
             CorridorClient client = awaitServing(url);
             PaymentScenario.Outcome paid = HistoryScenario.run(client, PaymentScenario.run(client));
             AnchorScenario.run(client);
+            EffectsScenario.run(client);
             MarketScenario.run(client);
             FederationScenario.run(client, System.getProperty("corridor.it.admin.token"));
             // The same node through the official JS SDK (npm), as wallets and explorers use it.

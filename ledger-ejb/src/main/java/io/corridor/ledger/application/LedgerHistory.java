@@ -1,12 +1,14 @@
 package io.corridor.ledger.application;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.stellar.sdk.xdr.LedgerHeader;
 
 /**
  * Read access to closed ledgers, their transactions and operations, as the API serves them. Pages are by
- * TOID (ledger sequence for ledgers), see {@link PageRequest}.
+ * TOID (ledger sequence for ledgers), see {@link PageRequest}. Effects are derived from these, see
+ * {@link EffectHistory}.
  */
 public interface LedgerHistory {
 
@@ -22,6 +24,12 @@ public interface LedgerHistory {
 
     /** Transactions by TOID; an account filter lists those where the account took part. */
     List<TransactionRecord> transactions(HistoryFilter filter, PageRequest page);
+
+    /**
+     * The transactions with the given hashes that exist, in no particular order: the metadata of a page of
+     * operations in one read. At most {@link PageRequest#LIMIT_MAX} hashes.
+     */
+    List<TransactionRecord> transactionsByHash(Collection<String> hashes);
 
     /** Operations by TOID (their id). */
     List<OperationRecord> operations(HistoryFilter filter, PageRequest page);

@@ -98,12 +98,14 @@ final class InMemoryLedgerStore implements LedgerStore {
             txParts.add(Accounts.strKey(tx.frame().sourceAccount()));
             txParts.add(Accounts.strKey(tx.frame().feeSource()));
             List<Operation> ops = tx.frame().operations();
+            org.stellar.sdk.xdr.OperationResult[] results = operationResults(tx);
             for (int i = 0; i < ops.size(); i++) {
                 long id = Toid.of(ledger.sequence(), tx.applicationOrder(), i + 1);
                 Set<String> opParts = Participants.of(ops.get(i), tx.frame().sourceAccount());
                 Operation op = ops.get(i);
                 operations.put(id, new OperationRecord(id, record.hash(), ledger.sequence(), ledger.closeTime(), i,
-                        tx.successful(), opParts.iterator().next(), Xdr.encodeBase64(op::toXdrByteArray), null));
+                        tx.successful(), opParts.iterator().next(), Xdr.encodeBase64(op::toXdrByteArray),
+                        results != null && i < results.length ? Xdr.encodeBase64(results[i]::toXdrByteArray) : null));
                 parts.put(id, opParts);
                 txParts.addAll(opParts);
             }
@@ -157,6 +159,11 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
+    public synchronized List<TransactionRecord> transactionsByHash(java.util.Collection<String> hashes) {
+        return hashes.stream().map(transactions::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public synchronized List<OperationRecord> operations(HistoryFilter filter, PageRequest page) {
         return page(operationsById, page, r -> (filter.ledger() == null || filter.ledger() == r.ledger())
                 && (filter.includeFailed() || r.transactionSuccessful())
@@ -169,6 +176,17 @@ final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public synchronized Optional<OperationRecord> operation(long id) {
         return Optional.ofNullable(operationsById.get(id));
+    }
+
+    /** The operation results of a plain transaction or of a fee bump's inner one; none if it failed before them. */
+    private static org.stellar.sdk.xdr.OperationResult[] operationResults(AppliedTransaction tx) {
+        var body = tx.result().getResult();
+        return switch (body.getDiscriminant()) {
+            case txSUCCESS, txFAILED -> body.getResults();
+            case txFEE_BUMP_INNER_SUCCESS, txFEE_BUMP_INNER_FAILED ->
+                    body.getInnerResultPair().getResult().getResult().getResults();
+            default -> null;
+        };
     }
 
     private static <T> List<T> page(TreeMap<Long, T> all, PageRequest page, java.util.function.Predicate<T> keep) {

@@ -5,11 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.stellar.sdk.xdr.AccountID;
+import org.stellar.sdk.xdr.LedgerKey;
 import org.stellar.sdk.xdr.Operation;
+import org.stellar.sdk.xdr.RevokeSponsorshipOp;
+import org.stellar.sdk.xdr.RevokeSponsorshipType;
 
 /**
  * The accounts an operation concerns, for "operations of account X": its source and, by type, the account
- * it creates, pays, merges into, authorizes, claws back from or sponsors (as Horizon's participants).
+ * it creates, pays, merges into, authorizes, claws back from or sponsors, the claimants of a claimable balance
+ * it creates and the owner of the entry or signer whose sponsorship it revokes (as Horizon's participants).
+ * Every account an operation's effects concern is among them, so an account's effects are found among its
+ * operations.
  */
 public final class Participants {
 
@@ -38,7 +44,37 @@ public final class Participants {
         if (other != null) {
             accounts.put(Accounts.strKey(other), true);
         }
+        switch (body.getDiscriminant()) {
+            case CREATE_CLAIMABLE_BALANCE -> {
+                for (var claimant : body.getCreateClaimableBalanceOp().getClaimants()) {
+                    accounts.put(Accounts.strKey(claimant.getV0().getDestination()), true);
+                }
+            }
+            case REVOKE_SPONSORSHIP -> {
+                AccountID owner = revokedOwner(body.getRevokeSponsorshipOp());
+                if (owner != null) {
+                    accounts.put(Accounts.strKey(owner), true);
+                }
+            }
+            default -> {
+            }
+        }
         return accounts.keySet();
+    }
+
+    /** The account owning the entry or signer whose sponsorship is revoked; none for a claimable balance. */
+    private static AccountID revokedOwner(RevokeSponsorshipOp op) {
+        if (op.getDiscriminant() == RevokeSponsorshipType.REVOKE_SPONSORSHIP_SIGNER) {
+            return op.getSigner().getAccountID();
+        }
+        LedgerKey key = op.getLedgerKey();
+        return switch (key.getDiscriminant()) {
+            case ACCOUNT -> key.getAccount().getAccountID();
+            case TRUSTLINE -> key.getTrustLine().getAccountID();
+            case OFFER -> key.getOffer().getSellerID();
+            case DATA -> key.getData().getAccountID();
+            default -> null;
+        };
     }
 
     /** Whether Horizon lists the operation under {@code /payments}. */

@@ -23,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.SQLException;
 import org.hibernate.Session;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -220,6 +221,20 @@ public class JpaLedgerStore implements LedgerStore {
             query.setParameter("ledger", filter.ledger());
         }
         return query.setMaxResults(page.limit()).getResultList().stream().map(TransactionRow::toRecord).toList();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<TransactionRecord> transactionsByHash(Collection<String> hashes) {
+        if (hashes.size() > PageRequest.LIMIT_MAX) {
+            throw new IllegalArgumentException("at most " + PageRequest.LIMIT_MAX + " hashes, got " + hashes.size());
+        }
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select t from TransactionRow t where t.hash in :hashes", TransactionRow.class)
+                .setParameter("hashes", hashes)
+                .getResultList().stream().map(TransactionRow::toRecord).toList();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.corridor.ledger.core.close.ClosedLedger;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -76,6 +77,11 @@ public final class StandaloneLedgerStore implements LedgerStore, AutoCloseable {
     @Override
     public Optional<TransactionRecord> transaction(String hashHex) {
         return inTransaction(() -> store.transaction(hashHex));
+    }
+
+    @Override
+    public List<TransactionRecord> transactionsByHash(Collection<String> hashes) {
+        return inTransaction(() -> store.transactionsByHash(hashes));
     }
 
     @Override

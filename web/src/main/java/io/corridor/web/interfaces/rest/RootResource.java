@@ -36,6 +36,7 @@ public class RootResource {
         return Json.createObjectBuilder()
                 .add("_links", Json.createObjectBuilder()
                         .add("account", links.templated("/accounts/{account_id}"))
+                        .add("effects", links.templated("/effects{?cursor,limit,order}"))
                         .add("fee_stats", links.link("/fee_stats"))
                         .add("ledger", links.templated("/ledgers/{sequence}"))
                         .add("ledgers", links.templated("/ledgers{?cursor,limit,order}"))

@@ -1,0 +1,43 @@
+package io.corridor.web.interfaces.rest;
+
+import io.corridor.ledger.application.EffectCursor;
+import io.corridor.ledger.application.EffectRecord;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The HAL pages of Horizon's effect collections. Their paging tokens are {@code <operation id>-<index>}, or an
+ * operation id alone (which stands after all of that operation's effects), so the cursor is checked as a trade
+ * id is, and the links carry the tokens of the first and last record as {@link Paging} does for history.
+ */
+final class EffectPages {
+
+    private EffectPages() {
+    }
+
+    /** Parses {@code cursor}, {@code order} and {@code limit}; a bad value is a 400 naming the parameter. */
+    static PageParams params(String cursor, String order, String limit) {
+        return PageParams.parse(cursor, order, limit, PageParams.CursorKind.TRADE_ID);
+    }
+
+    /** The page of the collection at {@code path} that {@code fetch} reads from the page's cursor. */
+    static String page(Links links, String path, PageParams page, Function<EffectCursor, List<EffectRecord>> fetch) {
+        List<EffectRecord> records = fetch.apply(EffectCursor.parse(page.cursor(), page.ascending()));
+        JsonArrayBuilder embedded = Json.createArrayBuilder();
+        records.forEach(r -> embedded.add(EffectJson.toJson(r, links)));
+        String first = records.isEmpty() ? page.cursor() : records.get(0).pagingToken();
+        String last = records.isEmpty() ? page.cursor() : records.get(records.size() - 1).pagingToken();
+        return Json.createObjectBuilder()
+                .add("_links", Json.createObjectBuilder()
+                        .add("self", links.link(MarketPages.href(path, Map.of(), page.cursor(), page.limit(),
+                                page.order())))
+                        .add("next", links.link(MarketPages.href(path, Map.of(), last, page.limit(), page.order())))
+                        .add("prev", links.link(MarketPages.href(path, Map.of(), first, page.limit(),
+                                page.reverseOrder()))))
+                .add("_embedded", Json.createObjectBuilder().add("records", embedded))
+                .build().toString();
+    }
+}

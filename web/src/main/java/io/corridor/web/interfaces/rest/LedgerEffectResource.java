@@ -1,0 +1,52 @@
+package io.corridor.web.interfaces.rest;
+
+import io.corridor.ledger.application.EffectHistory;
+import io.corridor.ledger.application.HistoryFilter;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code GET /ledgers/{sequence}/effects}: the effects of a ledger's successful operations; 404 for a ledger not
+ * closed yet, as Horizon. A class of its own beside {@link LedgerResource}.
+ */
+@RequestScoped
+@Path("/ledgers/{sequence}/effects")
+public class LedgerEffectResource {
+
+    @Inject
+    NodeAccess access;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces(MediaTypes.HAL)
+    public String effects(@PathParam("sequence") String sequence, @QueryParam("cursor") String cursor,
+            @QueryParam("order") String order, @QueryParam("limit") String limit) {
+        int seq = sequence(sequence);
+        PageParams page = EffectPages.params(cursor, order, limit);
+        access.node().history().ledger(seq).orElseThrow(Problem::notFound);
+        EffectHistory effects = new EffectHistory(access.node().history());
+        return EffectPages.page(new Links(uri), "/ledgers/" + seq + "/effects", page,
+                from -> effects.page(HistoryFilter.forLedger(seq), null, from, page.ascending(), page.limit()));
+    }
+
+    static int sequence(String value) {
+        try {
+            int seq = Integer.parseInt(value);
+            if (seq > 0) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidParameter("sequence", "Ledger sequence must be a positive integer");
+    }
+}
