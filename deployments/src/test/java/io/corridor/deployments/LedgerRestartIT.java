@@ -54,6 +54,8 @@ class LedgerRestartIT {
             AnchorScenario.run(client);
             EffectsScenario.run(client);
             MarketScenario.run(client);
+            // Every resource's JSON, field by field, against Horizon's documented shapes.
+            ShapeScenario.run(client);
             FederationScenario.run(client, System.getProperty("corridor.it.admin.token"));
             // The same node through the official JS SDK (npm), as wallets and explorers use it.
             JsSdkSuite.run(url, System.getProperty("corridor.it.admin.token"));

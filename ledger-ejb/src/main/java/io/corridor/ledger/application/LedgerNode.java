@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -39,6 +41,10 @@ import org.stellar.sdk.xdr.TransactionResultCode;
  * <p>A ledger becomes visible (to readers, listeners and waiting submitters) only after the store committed
  * it. If the commit fails, the in-memory state is reverted and the node stays at the previous ledger; the
  * next close tries again.
+ *
+ * <p>With a {@link HistoryRetention}, the close that makes a pruning pass due runs it after the ledger is
+ * committed and published, in a store transaction of its own ({@link LedgerStore#pruneHistory}): a pass that
+ * fails or is cut short by a crash leaves the committed ledger as it is, and the next close tries again.
  */
 public final class LedgerNode {
 
@@ -53,6 +59,9 @@ public final class LedgerNode {
     private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
     private final Object closeLock = new Object();
     private final List<LedgerListener> listeners = new CopyOnWriteArrayList<>();
+    private final HistoryRetention retention;
+    /** The store's history elder ledger, read at start and moved by each pruning pass. */
+    private volatile int historyElder = LedgerHistory.GENESIS_LEDGER;
     private volatile LedgerHeader lastHeader;
     private volatile byte[] lastHash;
     private volatile String haltReason;
@@ -69,6 +78,13 @@ public final class LedgerNode {
     /** With a {@code verificationExecutor}, each ledger's signatures are verified on it in parallel first. */
     public LedgerNode(NetworkProfile profile, LedgerStore store, Clock clock, int queueTransactionsMax,
             Invariants invariants, Executor verificationExecutor) {
+        this(profile, store, clock, queueTransactionsMax, invariants, verificationExecutor, HistoryRetention.KEEP_ALL);
+    }
+
+    /** With a {@code retention}, history older than it is pruned as ledgers close. */
+    public LedgerNode(NetworkProfile profile, LedgerStore store, Clock clock, int queueTransactionsMax,
+            Invariants invariants, Executor verificationExecutor, HistoryRetention retention) {
+        this.retention = Objects.requireNonNull(retention, "retention");
         this.profile = profile;
         this.store = store;
         this.clock = clock;
@@ -94,6 +110,7 @@ public final class LedgerNode {
                 store.commit(genesis);
                 lastHeader = genesis.header();
                 lastHash = genesis.hash();
+                historyElder = store.historyElderLedger();
                 LOG.info(() -> "created genesis ledger " + genesis.hashHex() + " for network '"
                         + profile.passphrase() + "'");
                 return;
@@ -109,7 +126,9 @@ public final class LedgerNode {
             }
             lastHeader = header;
             lastHash = LedgerCloser.headerHash(header);
-            LOG.info(() -> "resumed at ledger " + sequence() + " (" + state.size() + " entries)");
+            historyElder = store.historyElderLedger();
+            LOG.info(() -> "resumed at ledger " + sequence() + " (" + state.size() + " entries, history from ledger "
+                    + historyElder + ")");
         }
     }
 
@@ -218,6 +237,14 @@ public final class LedgerNode {
     /** Closed ledgers, transactions and operations, for the API. */
     public LedgerHistory history() {
         return store;
+    }
+
+    /**
+     * The lowest ledger whose transactions and operations are still kept ({@link LedgerHistory#historyElderLedger}),
+     * as of the last pruning pass, without asking the store.
+     */
+    public int historyElderLedger() {
+        return historyElder;
     }
 
     public Optional<LedgerHeader> header(int sequence) {
@@ -395,6 +422,29 @@ public final class LedgerNode {
                 LOG.log(Level.WARNING, "ledger listener failed on ledger " + closed.sequence(), e);
             }
         }
+        pruneHistory(closed.sequence());
         return closed;
+    }
+
+    /**
+     * Runs the pruning pass due after ledger {@code latest}, if any. Called with {@code closeLock} held, after the
+     * ledger is committed and published, so that a pass delays the next close, never this one's submitters, and
+     * never overlaps a commit. A failed pass is logged; the ledger stays committed and the next close retries.
+     */
+    private void pruneHistory(int latest) {
+        OptionalInt next = retention.nextElder(latest, historyElder);
+        if (next.isEmpty()) {
+            return;
+        }
+        int elder = next.getAsInt();
+        try {
+            store.pruneHistory(elder);
+            historyElder = elder;
+            LOG.fine(() -> "history before ledger " + elder + " pruned (retention " + retention.ledgers()
+                    + " ledgers, latest " + latest + ")");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "pruning history before ledger " + elder + " failed; ledger " + latest
+                    + " is committed and the next close retries", e);
+        }
     }
 }

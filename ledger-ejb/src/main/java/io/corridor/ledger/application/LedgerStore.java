@@ -21,4 +21,20 @@ public interface LedgerStore extends LedgerHistory {
     /** Commits a closed ledger atomically. Throws if it could not; then nothing of it is stored. */
     void commit(ClosedLedger ledger);
 
+    /** What the last {@link #pruneHistory} recorded; {@link #GENESIS_LEDGER} if history was never pruned. */
+    @Override
+    int historyElderLedger();
+
+    /**
+     * Deletes the transactions, operations and account participation of every ledger below {@code elder} and
+     * records {@code elder} as the {@linkplain #historyElderLedger() history elder ledger}, atomically, in a
+     * database transaction of its own: a failure or a crash leaves history as it was, and never touches a
+     * committed ledger. Headers and entries are kept. Does nothing when history already starts at or after
+     * {@code elder}, so a pass that is repeated is harmless. The caller bounds the work: {@link LedgerNode}
+     * retires {@link HistoryRetention#PASS_LEDGERS} ledgers per call.
+     *
+     * @throws IllegalArgumentException if {@code elder} is after the last committed ledger
+     */
+    void pruneHistory(int elder);
+
 }

@@ -17,6 +17,8 @@ import java.util.Properties;
  * @param queueTransactionsMax transactions the queue holds before refusing more
  * @param invariantsPerOperation whether ledger invariants also run after every operation (slower; tests
  *                            and investigations), not only after every ledger
+ * @param historyRetention    how many of the latest ledgers' transactions and operations to keep
+ *                            ({@code corridor.history.retention.ledgers}; empty or 0 keeps everything)
  */
 public record NodeConfig(
         String nodeName,
@@ -25,12 +27,14 @@ public record NodeConfig(
         long closeIntervalMs,
         long submissionTimeoutMs,
         int queueTransactionsMax,
-        boolean invariantsPerOperation) {
+        boolean invariantsPerOperation,
+        HistoryRetention historyRetention) {
 
     public static final long CLOSE_INTERVAL_MS_DEFAULT = 5_000;
     public static final long CLOSE_INTERVAL_MS_MIN = 100;
     public static final long SUBMISSION_TIMEOUT_MS_DEFAULT = 30_000;
     public static final int QUEUE_TRANSACTIONS_MAX_DEFAULT = 10_000;
+    static final String HISTORY_RETENTION_KEY = "corridor.history.retention.ledgers";
 
     public NodeConfig {
         if (closeIntervalMs < CLOSE_INTERVAL_MS_MIN) {
@@ -39,6 +43,9 @@ public record NodeConfig(
         }
         if (submissionTimeoutMs <= 0 || queueTransactionsMax <= 0) {
             throw new IllegalArgumentException("submission timeout and queue size must be positive");
+        }
+        if (historyRetention == null) {
+            throw new IllegalArgumentException("history retention must be given; HistoryRetention.KEEP_ALL keeps all");
         }
     }
 
@@ -62,7 +69,17 @@ public record NodeConfig(
                 longValue(p, "corridor.ledger.close.ms", CLOSE_INTERVAL_MS_DEFAULT),
                 longValue(p, "corridor.submission.timeout.ms", SUBMISSION_TIMEOUT_MS_DEFAULT),
                 (int) longValue(p, "corridor.queue.transactions.max", QUEUE_TRANSACTIONS_MAX_DEFAULT),
-                Boolean.parseBoolean(p.getProperty("corridor.invariants.per-operation", "false").trim()));
+                Boolean.parseBoolean(p.getProperty("corridor.invariants.per-operation", "false").trim()),
+                historyRetention(p));
+    }
+
+    private static HistoryRetention historyRetention(Properties p) {
+        long ledgers = longValue(p, HISTORY_RETENTION_KEY, 0);
+        if (ledgers < 0 || ledgers > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(HISTORY_RETENTION_KEY + " must be empty or 0 (keep all history) or a "
+                    + "number of ledgers up to " + Integer.MAX_VALUE + ", was " + ledgers);
+        }
+        return new HistoryRetention((int) ledgers);
     }
 
     private static long longValue(Properties p, String key, long defaultValue) {

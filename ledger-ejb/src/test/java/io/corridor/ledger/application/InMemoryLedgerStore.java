@@ -35,11 +35,24 @@ final class InMemoryLedgerStore implements LedgerStore {
     private final Map<Long, Set<String>> participants = new HashMap<>();
     private final Map<Integer, LedgerRecord> ledgerRecords = new HashMap<>();
     private RuntimeException nextCommitFailure;
+    private RuntimeException nextPruneFailure;
     private int commits;
+    private int historyElder = GENESIS_LEDGER;
+    private int prunes;
 
     /** The next {@link #commit} throws {@code failure} and stores nothing. */
     synchronized void failNextCommit(RuntimeException failure) {
         nextCommitFailure = failure;
+    }
+
+    /** The next {@link #pruneHistory} throws {@code failure} and deletes nothing. */
+    synchronized void failNextPrune(RuntimeException failure) {
+        nextPruneFailure = failure;
+    }
+
+    /** Pruning passes that deleted history. */
+    synchronized int prunes() {
+        return prunes;
     }
 
     /** Ledgers committed successfully. */
@@ -125,6 +138,33 @@ final class InMemoryLedgerStore implements LedgerStore {
         participants.putAll(parts);
         ledgerRecords.put(ledger.sequence(), ledgerRecord);
         commits++;
+    }
+
+    @Override
+    public synchronized int historyElderLedger() {
+        return historyElder;
+    }
+
+    @Override
+    public synchronized void pruneHistory(int elder) {
+        if (nextPruneFailure != null) {
+            RuntimeException failure = nextPruneFailure;
+            nextPruneFailure = null;
+            throw failure;
+        }
+        if (elder <= historyElder) {
+            return;
+        }
+        if (headers.isEmpty() || elder > headers.lastKey()) {
+            throw new IllegalArgumentException("cannot prune history before ledger " + elder);
+        }
+        long bound = Toid.ledgerStart(elder);
+        transactions.values().removeIf(r -> r.ledger() < elder);
+        transactionsByToid.headMap(bound).clear();
+        operationsById.headMap(bound).clear();
+        participants.keySet().removeIf(toid -> toid < bound);
+        historyElder = elder;
+        prunes++;
     }
 
     @Override

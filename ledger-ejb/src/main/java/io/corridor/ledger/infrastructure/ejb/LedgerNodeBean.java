@@ -34,6 +34,9 @@ import org.stellar.sdk.StrKey;
  * Owns the node: reads its configuration from the {@code corridor.*} system properties, starts the
  * {@link LedgerNode} from the database (or genesis), and closes a ledger every configured interval. A node
  * is a standalone network (a quorum of one) until consensus drives the closes.
+ *
+ * <p>The bean runs outside transactions: each call on the store starts its own, so a ledger's commit and a
+ * pruning pass the node runs after it ({@code corridor.history.retention.ledgers}) are separate transactions.
  */
 @Singleton
 @Startup
@@ -68,15 +71,17 @@ public class LedgerNodeBean {
         config = NodeConfig.fromProperties(System.getProperties());
         nodePublicKey = readNodeKey();
         node = new LedgerNode(config.profile(), store, Clock.systemUTC(), config.queueTransactionsMax(),
-                new Invariants(Invariants.all(), config.invariantsPerOperation()), verifier);
+                new Invariants(Invariants.all(), config.invariantsPerOperation()), verifier, config.historyRetention());
         node.addListener(feeStats);
         node.start();
         lastCloseAt = Instant.now();
         closing = scheduler.scheduleAtFixedRate(this::closeOnce, config.closeIntervalMs(), config.closeIntervalMs(),
                 TimeUnit.MILLISECONDS);
-        LOG.info(() -> String.format("Corridor node %s (%s) on network '%s' at ledger %d, closing every %d ms",
-                config.nodeName(), nodePublicKey, config.profile().passphrase(), node.sequence(),
-                config.closeIntervalMs()));
+        LOG.info(() -> String.format("Corridor node %s (%s) on network '%s' at ledger %d, closing every %d ms, "
+                + "keeping %s", config.nodeName(), nodePublicKey, config.profile().passphrase(), node.sequence(),
+                config.closeIntervalMs(), config.historyRetention().keepsAll() ? "all history"
+                        : "the history of the last " + config.historyRetention().ledgers() + " ledgers (from ledger "
+                                + node.historyElderLedger() + " now)"));
     }
 
     @PreDestroy

@@ -21,6 +21,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.hibernate.Session;
 import java.util.Collection;
@@ -36,7 +38,8 @@ import org.stellar.sdk.xdr.OperationResult;
 
 /**
  * Stores ledgers in the tables mapped by the row entities. Reads go through JPA; {@link #commit} writes a
- * ledger's rows as JDBC batches on the entity manager's connection, in its own (JTA) transaction.
+ * ledger's rows as JDBC batches on the entity manager's connection, in its own (JTA) transaction;
+ * {@link #pruneHistory} deletes old history by ledger range, with plain JDBC, in a transaction of its own.
  */
 @Stateless
 @Local(LedgerStore.class)
@@ -109,6 +112,64 @@ public class JpaLedgerStore implements LedgerStore {
                 rows.execute();
             }
         });
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public int historyElderLedger() {
+        HistoryElderRow row = em.find(HistoryElderRow.class, HistoryElderRow.ID);
+        return row == null ? GENESIS_LEDGER : row.ledgerSequence();
+    }
+
+    /**
+     * Deletes the history of the ledgers from the recorded elder up to {@code elder} (exclusive) and records the new
+     * elder, all on the persistence context's connection and so in this method's own transaction: it runs after
+     * the ledger's commit transaction ended, so a failed or interrupted pass rolls back alone. Ranges are bounded
+     * below by the old elder, so each statement touches only the pass's ledgers, through an index: operations by
+     * id and participation by TOID (both TOIDs, whose high bits are the ledger), transactions by ledger sequence.
+     */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void pruneHistory(int elder) {
+        int from = historyElderLedger();
+        if (elder <= from) {
+            return;
+        }
+        Integer latest = em.createQuery("select max(h.sequence) from LedgerHeaderRow h", Integer.class)
+                .getSingleResult();
+        if (latest == null || elder > latest) {
+            throw new IllegalArgumentException("cannot prune history before ledger " + elder + ": the last committed "
+                    + "ledger is " + latest);
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            long fromToid = Toid.ledgerStart(from);
+            long toToid = Toid.ledgerStart(elder);
+            deleteRange(connection, ParticipationRow.DELETE_TOIDS, fromToid, toToid);
+            deleteRange(connection, OperationRow.DELETE_IDS, fromToid, toToid);
+            try (PreparedStatement delete = connection.prepareStatement(TransactionRow.DELETE_LEDGERS)) {
+                delete.setInt(1, from);
+                delete.setInt(2, elder);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement(HistoryElderRow.UPDATE)) {
+                update.setInt(1, elder);
+                if (update.executeUpdate() == 0) {
+                    try (PreparedStatement insert = connection.prepareStatement(HistoryElderRow.INSERT)) {
+                        insert.setInt(1, elder);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+        });
+    }
+
+    /** Runs a delete whose two parameters are an inclusive lower and an exclusive upper TOID. */
+    private static void deleteRange(Connection connection, String sql, long from, long to) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setLong(1, from);
+            delete.setLong(2, to);
+            delete.executeUpdate();
+        }
     }
 
     private static void addRows(RowBatches rows, ClosedLedger ledger) throws SQLException {

@@ -52,6 +52,12 @@ public class OperationRow {
             + "operation_index, operation_type, is_payment, transaction_successful, source_account, operation_xdr, "
             + "result_xdr) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /**
+     * The operations with ids in [?, ?): bound by the first TOIDs of two ledgers, the operations of the ledgers
+     * between them, found through the primary key.
+     */
+    static final String DELETE_IDS = "delete from ledger_operation where id >= ? and id < ?";
+
     void bindInsert(PreparedStatement s) throws SQLException {
         s.setLong(1, id);
         s.setString(2, transactionHash);

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,10 +13,11 @@ import java.util.Objects;
 
 /**
  * An account's part in history: one row per transaction (TOID with operation index 0) and per operation
- * it took part in, so that "transactions / operations of account X" is an index range scan.
+ * it took part in, so that "transactions / operations of account X" is an index range scan. The index on the
+ * TOID alone lets a pruning pass find a range of ledgers' rows without scanning every account's.
  */
 @Entity
-@Table(name = "account_history")
+@Table(name = "account_history", indexes = @Index(name = "account_history_toid", columnList = "toid"))
 @IdClass(ParticipationRow.Key.class)
 public class ParticipationRow {
 
@@ -28,6 +30,9 @@ public class ParticipationRow {
     private long toid;
 
     static final String INSERT = "insert into account_history (account_id, toid) values (?, ?)";
+
+    /** The rows with TOIDs in [?, ?): bound by the first TOIDs of two ledgers, those of the ledgers between. */
+    static final String DELETE_TOIDS = "delete from account_history where toid >= ? and toid < ?";
 
     void bindInsert(PreparedStatement s) throws SQLException {
         s.setString(1, accountId);

@@ -24,6 +24,7 @@ public final class StandaloneJpa {
                 .addAnnotatedClass(TransactionRow.class)
                 .addAnnotatedClass(OperationRow.class)
                 .addAnnotatedClass(ParticipationRow.class)
+                .addAnnotatedClass(HistoryElderRow.class)
                 .addAnnotatedClass(FederationRow.class)
                 .setProperty("hibernate.connection.url", jdbcUrl)
                 .setProperty("hibernate.connection.username", user)

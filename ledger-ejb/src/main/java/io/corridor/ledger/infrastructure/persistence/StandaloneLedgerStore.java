@@ -42,6 +42,21 @@ public final class StandaloneLedgerStore implements LedgerStore, AutoCloseable {
     }
 
     @Override
+    public int historyElderLedger() {
+        return inTransaction(store::historyElderLedger);
+    }
+
+    @Override
+    public void pruneHistory(int elder) {
+        inTransaction(() -> {
+            store.pruneHistory(elder);
+            return null;
+        });
+        // The pass wrote with JDBC: nothing the persistence context holds may outlive it.
+        em.clear();
+    }
+
+    @Override
     public void loadEntries(Consumer<LedgerEntry> sink) {
         inTransaction(() -> {
             store.loadEntries(sink);

@@ -57,6 +57,10 @@ public class TransactionRow {
             + "close_time, source_account, successful, fee_charged, envelope_xdr, result_xdr, result_meta_xdr, "
             + "fee_meta_xdr) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** The transactions of the ledgers in [?, ?), the range a pruning pass retires. */
+    static final String DELETE_LEDGERS = "delete from ledger_transaction where ledger_sequence >= ? "
+            + "and ledger_sequence < ?";
+
     void bindInsert(PreparedStatement s) throws SQLException {
         s.setString(1, hash);
         s.setInt(2, ledgerSequence);

@@ -33,6 +33,7 @@ public class AccountEffectResource {
             @QueryParam("order") String order, @QueryParam("limit") String limit) {
         String id = Params.requiredAccountId("account_id", accountId);
         PageParams page = EffectPages.params(cursor, order, limit);
+        HistoryBounds.checkEffectCursor(access.node(), page);
         EffectHistory effects = new EffectHistory(access.node().history());
         return EffectPages.page(new Links(uri), "/accounts/" + id + "/effects", page,
                 from -> effects.page(HistoryFilter.forAccount(id), id, from, page.ascending(), page.limit()));

@@ -17,6 +17,7 @@ import org.stellar.sdk.xdr.AccountID;
 import org.stellar.sdk.xdr.DataEntry;
 import org.stellar.sdk.xdr.LedgerEntry;
 import org.stellar.sdk.xdr.Signer;
+import org.stellar.sdk.xdr.SignerKey;
 import org.stellar.sdk.xdr.SignerKeyType;
 import org.stellar.sdk.xdr.TrustLineEntry;
 
@@ -145,25 +146,32 @@ final class AccountJson {
     }
 
     private static JsonObjectBuilder signerJson(Signer signer) {
-        SignerKeyType type = signer.getKey().getDiscriminant();
-        String key;
-        String typeName;
-        if (type == SignerKeyType.SIGNER_KEY_TYPE_ED25519) {
-            key = StrKey.encodeEd25519PublicKey(signer.getKey().getEd25519().getUint256());
-            typeName = "ed25519_public_key";
-        } else if (type == SignerKeyType.SIGNER_KEY_TYPE_PRE_AUTH_TX) {
-            key = StrKey.encodePreAuthTx(signer.getKey().getPreAuthTx().getUint256());
-            typeName = "preauth_tx";
-        } else if (type == SignerKeyType.SIGNER_KEY_TYPE_HASH_X) {
-            key = StrKey.encodeSha256Hash(signer.getKey().getHashX().getUint256());
-            typeName = "sha256_hash";
-        } else {
-            var payload = signer.getKey().getEd25519SignedPayload();
-            key = StrKey.encodeSignedPayload(new org.stellar.sdk.SignedPayloadSigner(
-                    payload.getEd25519().getUint256(), payload.getPayload()));
-            typeName = "ed25519_signed_payload";
-        }
         return Json.createObjectBuilder().add("weight", signer.getWeight().getUint32().getNumber())
-                .add("key", key).add("type", typeName);
+                .add("key", signerKey(signer.getKey())).add("type", signerType(signer.getKey()));
+    }
+
+    /** A signer key as its strkey: {@code G…}, {@code T…} (pre-authorized transaction), {@code X…} (hash), {@code P…}. */
+    static String signerKey(SignerKey key) {
+        SignerKeyType type = key.getDiscriminant();
+        if (type == SignerKeyType.SIGNER_KEY_TYPE_ED25519) {
+            return StrKey.encodeEd25519PublicKey(key.getEd25519().getUint256());
+        } else if (type == SignerKeyType.SIGNER_KEY_TYPE_PRE_AUTH_TX) {
+            return StrKey.encodePreAuthTx(key.getPreAuthTx().getUint256());
+        } else if (type == SignerKeyType.SIGNER_KEY_TYPE_HASH_X) {
+            return StrKey.encodeSha256Hash(key.getHashX().getUint256());
+        }
+        var payload = key.getEd25519SignedPayload();
+        return StrKey.encodeSignedPayload(new org.stellar.sdk.SignedPayloadSigner(
+                payload.getEd25519().getUint256(), payload.getPayload()));
+    }
+
+    /** Horizon's name of a signer key's type. */
+    private static String signerType(SignerKey key) {
+        return switch (key.getDiscriminant()) {
+            case SIGNER_KEY_TYPE_ED25519 -> "ed25519_public_key";
+            case SIGNER_KEY_TYPE_PRE_AUTH_TX -> "preauth_tx";
+            case SIGNER_KEY_TYPE_HASH_X -> "sha256_hash";
+            default -> "ed25519_signed_payload";
+        };
     }
 }

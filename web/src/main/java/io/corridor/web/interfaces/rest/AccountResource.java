@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.stellar.sdk.xdr.AccountID;
-import org.stellar.sdk.xdr.LedgerEntry;
 
 /** {@code GET /accounts/{account_id}}: an account of the last closed ledger in Horizon's shape. */
 @RequestScoped
@@ -82,7 +81,7 @@ public class AccountResource {
         Links links = new Links(uri);
         jakarta.json.JsonArrayBuilder embedded = jakarta.json.Json.createArrayBuilder();
         for (LedgerNode.AccountView view : records) {
-            embedded.add(AccountJson.toJson(view.account(), view.owned(), modifiedTime(node, view.account()), links));
+            embedded.add(AccountJson.toJson(view.account(), view.owned(), Times.lastModified(node, view.account()), links));
         }
         String first = records.isEmpty() ? page.cursor() : Accounts.strKey(records.get(0).account().getData().getAccount().getAccountID());
         String last = records.isEmpty() ? page.cursor()
@@ -94,13 +93,6 @@ public class AccountResource {
                         .add("prev", links.link(MarketPages.href("/accounts", query, first, page.limit(), page.reverseOrder()))))
                 .add("_embedded", jakarta.json.Json.createObjectBuilder().add("records", embedded))
                 .build().toString();
-    }
-
-    private static Long modifiedTime(LedgerNode node, LedgerEntry entry) {
-        int modified = (int) (long) entry.getLastModifiedLedgerSeq().getUint32().getNumber();
-        return node.header(modified)
-                .map(h -> h.getScpValue().getCloseTime().getTimePoint().getUint64().getNumber().longValue())
-                .orElse(null);
     }
 
     @GET
@@ -115,7 +107,7 @@ public class AccountResource {
         }
         LedgerNode node = access.node();
         LedgerNode.AccountView view = node.account(id).orElseThrow(Problem::notFound);
-        return AccountJson.toJson(view.account(), view.owned(), modifiedTime(node, view.account()), new Links(uri))
+        return AccountJson.toJson(view.account(), view.owned(), Times.lastModified(node, view.account()), new Links(uri))
                 .build().toString();
     }
 

@@ -27,7 +27,8 @@ final class ClaimableBalanceJson {
         return Hashing.hex(Xdr.encode(id::toXdrByteArray));
     }
 
-    static JsonObjectBuilder toJson(LedgerEntry entry, Links links) {
+    /** @param lastModifiedTime close time (epoch seconds) of the entry's last-modified ledger, or null if unknown */
+    static JsonObjectBuilder toJson(LedgerEntry entry, Long lastModifiedTime, Links links) {
         ClaimableBalanceEntry balance = entry.getData().getClaimableBalance();
         String id = id(balance.getBalanceID());
         JsonArrayBuilder claimants = Json.createArrayBuilder();
@@ -50,8 +51,13 @@ final class ClaimableBalanceJson {
         if (sponsor != null) {
             json.add("sponsor", Accounts.strKey(sponsor));
         }
-        return json.add("last_modified_ledger", entry.getLastModifiedLedgerSeq().getUint32().getNumber())
-                .add("claimants", claimants)
+        json.add("last_modified_ledger", entry.getLastModifiedLedgerSeq().getUint32().getNumber());
+        if (lastModifiedTime != null) {
+            json.add("last_modified_time", Times.iso(lastModifiedTime));
+        } else {
+            json.addNull("last_modified_time");
+        }
+        return json.add("claimants", claimants)
                 .add("flags", Json.createObjectBuilder()
                         .add("clawback_enabled", (ClaimableBalances.flags(balance)
                                 & ClaimableBalances.CLAWBACK_ENABLED_FLAG) != 0))

@@ -1,5 +1,6 @@
 package io.corridor.web.interfaces.rest;
 
+import io.corridor.ledger.application.LedgerNode;
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.ClaimableBalances;
 import io.corridor.ledger.core.Hashing;
@@ -49,8 +50,9 @@ public class ClaimableBalanceResource {
     @Produces(MediaTypes.HAL)
     public String balance(@PathParam("id") String id) {
         EntryKey key = ClaimableBalances.key(parseId("id", id));
-        LedgerEntry entry = access.node().load(key).orElseThrow(Problem::notFound);
-        return ClaimableBalanceJson.toJson(entry, new Links(uri)).build().toString();
+        LedgerNode node = access.node();
+        LedgerEntry entry = node.load(key).orElseThrow(Problem::notFound);
+        return ClaimableBalanceJson.toJson(entry, Times.lastModified(node, entry), new Links(uri)).build().toString();
     }
 
     @GET
@@ -84,11 +86,12 @@ public class ClaimableBalanceResource {
         if (!page.cursor().isEmpty() && !page.cursor().equals("now")) {
             after = ClaimableBalances.key(parseId("cursor", page.cursor()));
         }
+        LedgerNode node = access.node();
         List<LedgerEntry> records = page.cursor().equals("now") ? List.of()
-                : access.node().claimableBalances(after, page.ascending(), page.limit(), filter);
+                : node.claimableBalances(after, page.ascending(), page.limit(), filter);
         Links links = new Links(uri);
         JsonArrayBuilder embedded = Json.createArrayBuilder();
-        records.forEach(r -> embedded.add(ClaimableBalanceJson.toJson(r, links)));
+        records.forEach(r -> embedded.add(ClaimableBalanceJson.toJson(r, Times.lastModified(node, r), links)));
         String path = "/claimable_balances";
         String first = records.isEmpty() ? page.cursor()
                 : ClaimableBalanceJson.id(records.get(0).getData().getClaimableBalance().getBalanceID());

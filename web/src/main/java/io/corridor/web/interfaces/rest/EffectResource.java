@@ -32,6 +32,7 @@ public class EffectResource {
     public String effects(@QueryParam("cursor") String cursor, @QueryParam("order") String order,
             @QueryParam("limit") String limit) {
         PageParams page = EffectPages.params(cursor, order, limit);
+        HistoryBounds.checkEffectCursor(access.node(), page);
         EffectHistory effects = new EffectHistory(access.node().history());
         return EffectPages.page(new Links(uri), "/effects", page,
                 from -> effects.page(HistoryFilter.ALL, null, from, page.ascending(), page.limit()));

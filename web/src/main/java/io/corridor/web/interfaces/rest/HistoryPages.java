@@ -6,7 +6,11 @@ import io.corridor.ledger.application.OperationRecord;
 import io.corridor.ledger.application.PageRequest;
 import io.corridor.ledger.application.TransactionRecord;
 
-/** The transaction and operation collections every resource offers (all, per account, ledger, transaction). */
+/**
+ * The transaction and operation collections every resource offers (all, per account, ledger, transaction). Pages
+ * ask {@link HistoryBounds} first, so history the node no longer keeps is answered {@code before_history} here for
+ * all of them; streams start after their cursor and page forward, which never asks for that.
+ */
 final class HistoryPages {
 
     private HistoryPages() {
@@ -14,7 +18,8 @@ final class HistoryPages {
 
     static String transactions(LedgerNode node, Links links, String path, HistoryFilter filter, PageRequest page) {
         byte[] networkId = node.profile().networkId();
-        return Paging.page(links, path, page, node.history().transactions(filter, page),
+        PageRequest query = HistoryBounds.within(node, filter, page);
+        return Paging.page(links, path, page, node.history().transactions(filter, query),
                 r -> TransactionJson.toJson(r, networkId, links),
                 (TransactionRecord r) -> TransactionJson.pagingToken(r.ledger(), r.applicationOrder()));
     }
@@ -32,7 +37,8 @@ final class HistoryPages {
     }
 
     static String operations(LedgerNode node, Links links, String path, HistoryFilter filter, PageRequest page) {
-        return Paging.page(links, path, page, node.history().operations(filter, page),
+        PageRequest query = HistoryBounds.within(node, filter, page);
+        return Paging.page(links, path, page, node.history().operations(filter, query),
                 r -> OperationJson.toJson(r, links), r -> r.id());
     }
 }

@@ -33,6 +33,8 @@ public class LedgerEffectResource {
         int seq = sequence(sequence);
         PageParams page = EffectPages.params(cursor, order, limit);
         access.node().history().ledger(seq).orElseThrow(Problem::notFound);
+        HistoryBounds.checkLedger(access.node(), seq);
+        HistoryBounds.checkEffectCursor(access.node(), page);
         EffectHistory effects = new EffectHistory(access.node().history());
         return EffectPages.page(new Links(uri), "/ledgers/" + seq + "/effects", page,
                 from -> effects.page(HistoryFilter.forLedger(seq), null, from, page.ascending(), page.limit()));

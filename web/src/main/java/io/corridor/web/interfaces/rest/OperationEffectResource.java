@@ -36,6 +36,7 @@ public class OperationEffectResource {
             throw new InvalidParameter("id", ID_REASON);
         }
         PageParams page = EffectPages.params(cursor, order, limit);
+        HistoryBounds.checkEffectCursor(access.node(), page);
         EffectHistory effects = new EffectHistory(access.node().history());
         return EffectPages.page(new Links(uri), "/operations/" + operationId + "/effects", page,
                 from -> effects.ofOperation(operationId, from, page.ascending(), page.limit()));

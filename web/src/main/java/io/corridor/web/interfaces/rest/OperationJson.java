@@ -4,14 +4,21 @@ import io.corridor.ledger.application.OperationRecord;
 import io.corridor.ledger.core.Accounts;
 import io.corridor.ledger.core.TrustLines;
 import io.corridor.ledger.core.Amounts;
+import io.corridor.ledger.core.Hashing;
 import io.corridor.ledger.core.Xdr;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import org.stellar.sdk.xdr.Asset;
+import org.stellar.sdk.xdr.AssetType;
+import org.stellar.sdk.xdr.Claimant;
+import org.stellar.sdk.xdr.LedgerKey;
 import org.stellar.sdk.xdr.Operation;
+import org.stellar.sdk.xdr.RevokeSponsorshipOp;
+import org.stellar.sdk.xdr.RevokeSponsorshipType;
 import org.stellar.sdk.xdr.TrustLineAsset;
 
 /**
@@ -78,12 +85,23 @@ final class OperationJson {
                 json.add("trustor", record.sourceAccount())
                         .add("limit", Amounts.format(changeTrust.getLimit().getInt64()));
             }
-            case ALLOW_TRUST -> json.add("trustee", record.sourceAccount())
-                    .add("trustor", Accounts.strKey(body.getAllowTrustOp().getTrustor()))
-                    .add("authorize", body.getAllowTrustOp().getAuthorize().getUint32().getNumber() == 1);
+            case ALLOW_TRUST -> {
+                var allow = body.getAllowTrustOp();
+                // ALLOW_TRUST names the asset by its code; the issuer is the operation's source.
+                asset(json, "", TrustLines.asset(Accounts.parse(record.sourceAccount()), allow.getAsset()));
+                long authorize = allow.getAuthorize().getUint32().getNumber();
+                json.add("trustee", record.sourceAccount())
+                        .add("trustor", Accounts.strKey(allow.getTrustor()))
+                        .add("authorize", (authorize & TrustLines.AUTHORIZED_FLAG) != 0)
+                        .add("authorize_to_maintain_liabilities",
+                                (authorize & TrustLines.AUTHORIZED_TO_MAINTAIN_LIABILITIES_FLAG) != 0);
+            }
             case SET_TRUST_LINE_FLAGS -> {
-                asset(json, "", body.getSetTrustLineFlagsOp().getAsset());
-                json.add("trustor", Accounts.strKey(body.getSetTrustLineFlagsOp().getTrustor()));
+                var flags = body.getSetTrustLineFlagsOp();
+                asset(json, "", flags.getAsset());
+                json.add("trustor", Accounts.strKey(flags.getTrustor()));
+                trustLineFlags(json, "set", flags.getSetFlags().getUint32().getNumber());
+                trustLineFlags(json, "clear", flags.getClearFlags().getUint32().getNumber());
             }
             case CLAWBACK -> {
                 asset(json, "", body.getClawbackOp().getAsset());
@@ -109,16 +127,116 @@ final class OperationJson {
                     json.add("high_threshold", options.getHighThreshold().getUint32().getNumber());
                 }
                 if (options.getSetFlags() != null) {
-                    json.add("set_flags_i", options.getSetFlags().getUint32().getNumber());
+                    accountFlags(json, "set", options.getSetFlags().getUint32().getNumber());
                 }
                 if (options.getClearFlags() != null) {
-                    json.add("clear_flags_i", options.getClearFlags().getUint32().getNumber());
+                    accountFlags(json, "clear", options.getClearFlags().getUint32().getNumber());
+                }
+                if (options.getInflationDest() != null) {
+                    json.add("inflation_dest", Accounts.strKey(options.getInflationDest()));
+                }
+                if (options.getSigner() != null) {
+                    json.add("signer_key", AccountJson.signerKey(options.getSigner().getKey()))
+                            .add("signer_weight", options.getSigner().getWeight().getUint32().getNumber());
                 }
             }
+            case CREATE_CLAIMABLE_BALANCE -> {
+                var create = body.getCreateClaimableBalanceOp();
+                JsonArrayBuilder claimants = Json.createArrayBuilder();
+                for (Claimant claimant : create.getClaimants()) {
+                    claimants.add(Json.createObjectBuilder()
+                            .add("destination", Accounts.strKey(claimant.getV0().getDestination()))
+                            .add("predicate", ClaimableBalanceJson.predicate(claimant.getV0().getPredicate())));
+                }
+                json.add("asset", AssetJson.canonical(create.getAsset()))
+                        .add("amount", Amounts.format(create.getAmount().getInt64()))
+                        .add("claimants", claimants);
+            }
+            case CLAIM_CLAIMABLE_BALANCE -> json
+                    .add("balance_id", ClaimableBalanceJson.id(body.getClaimClaimableBalanceOp().getBalanceID()))
+                    .add("claimant", record.sourceAccount());
+            case CLAWBACK_CLAIMABLE_BALANCE -> json.add("balance_id",
+                    ClaimableBalanceJson.id(body.getClawbackClaimableBalanceOp().getBalanceID()));
+            case BEGIN_SPONSORING_FUTURE_RESERVES -> json.add("sponsored_id",
+                    Accounts.strKey(body.getBeginSponsoringFutureReservesOp().getSponsoredID()));
+            case REVOKE_SPONSORSHIP -> revokeSponsorship(json, body.getRevokeSponsorshipOp());
             default -> {
+                // END_SPONSORING_FUTURE_RESERVES: Horizon's begin_sponsor is the source of the matching BEGIN in
+                // the same transaction, which this record does not carry; the field is optional in Horizon.
             }
         }
         return json;
+    }
+
+    /** Horizon's {@code <prefix>_flags} (the bits) and {@code <prefix>_flags_s} (their names) of account flags. */
+    private static void accountFlags(JsonObjectBuilder json, String prefix, long flags) {
+        flags(json, prefix, flags, new int[] {Accounts.AUTH_REQUIRED_FLAG, Accounts.AUTH_REVOCABLE_FLAG,
+                Accounts.AUTH_IMMUTABLE_FLAG, Accounts.AUTH_CLAWBACK_ENABLED_FLAG},
+                new String[] {"auth_required", "auth_revocable", "auth_immutable", "auth_clawback_enabled"});
+    }
+
+    /** The same for trust-line flags, with Horizon's names ({@code liabilites} sic, as Horizon writes it). */
+    private static void trustLineFlags(JsonObjectBuilder json, String prefix, long flags) {
+        flags(json, prefix, flags, new int[] {TrustLines.AUTHORIZED_FLAG,
+                TrustLines.AUTHORIZED_TO_MAINTAIN_LIABILITIES_FLAG, TrustLines.TRUSTLINE_CLAWBACK_ENABLED_FLAG},
+                new String[] {"authorized", "authorized_to_maintain_liabilites", "clawback_enabled"});
+    }
+
+    /** Horizon writes the two arrays only when some flag is given (a value of 0 leaves them out). */
+    private static void flags(JsonObjectBuilder json, String prefix, long flags, int[] bits, String[] names) {
+        if (flags == 0) {
+            return;
+        }
+        JsonArrayBuilder numbers = Json.createArrayBuilder();
+        JsonArrayBuilder strings = Json.createArrayBuilder();
+        for (int i = 0; i < bits.length; i++) {
+            if ((flags & bits[i]) != 0) {
+                numbers.add(bits[i]);
+                strings.add(names[i]);
+            }
+        }
+        json.add(prefix + "_flags", numbers).add(prefix + "_flags_s", strings);
+    }
+
+    /** The revoked entry's key (account, trust line, offer, data entry or claimable balance) or signer. */
+    private static void revokeSponsorship(JsonObjectBuilder json, RevokeSponsorshipOp revoke) {
+        if (revoke.getDiscriminant() == RevokeSponsorshipType.REVOKE_SPONSORSHIP_SIGNER) {
+            json.add("signer_account_id", Accounts.strKey(revoke.getSigner().getAccountID()))
+                    .add("signer_key", AccountJson.signerKey(revoke.getSigner().getSignerKey()));
+            return;
+        }
+        LedgerKey key = revoke.getLedgerKey();
+        switch (key.getDiscriminant()) {
+            case ACCOUNT -> json.add("account_id", Accounts.strKey(key.getAccount().getAccountID()));
+            case TRUSTLINE -> {
+                TrustLineAsset line = key.getTrustLine().getAsset();
+                json.add("trustline_account_id", Accounts.strKey(key.getTrustLine().getAccountID()));
+                if (line.getDiscriminant() == AssetType.ASSET_TYPE_POOL_SHARE) {
+                    json.add("trustline_liquidity_pool_id",
+                            Hashing.hex(line.getLiquidityPoolID().getPoolID().getHash()));
+                } else {
+                    json.add("trustline_asset", AssetJson.canonical(assetOf(line)));
+                }
+            }
+            case OFFER -> json.add("offer_id", Long.toString(key.getOffer().getOfferID().getInt64()));
+            case DATA -> json.add("data_account_id", Accounts.strKey(key.getData().getAccountID()))
+                    .add("data_name", new String(key.getData().getDataName().getString64().getBytes(),
+                            StandardCharsets.UTF_8));
+            case CLAIMABLE_BALANCE -> json.add("claimable_balance_id",
+                    ClaimableBalanceJson.id(key.getClaimableBalance().getBalanceID()));
+            default -> {
+                // Other entries have no sponsorship to revoke; the operation would not have been applied.
+            }
+        }
+    }
+
+    /** The asset of a credit trust line. */
+    private static Asset assetOf(TrustLineAsset line) {
+        Asset asset = new Asset();
+        asset.setDiscriminant(line.getDiscriminant());
+        asset.setAlphaNum4(line.getAlphaNum4());
+        asset.setAlphaNum12(line.getAlphaNum12());
+        return asset;
     }
 
     private static void asset(JsonObjectBuilder json, String prefix, Asset asset) {

@@ -69,6 +69,7 @@ public class OperationResource {
         } catch (NumberFormatException e) {
             throw Problem.badRequest("id", "Operation id must be an integer");
         }
+        HistoryBounds.checkOperation(access.node(), toid);
         return access.node().history().operation(toid).map(r -> OperationJson.toJson(r, new Links(uri)).build().toString())
                 .orElseThrow(Problem::notFound);
     }

@@ -43,6 +43,15 @@ public final class Problem extends WebApplicationException {
                         + "parameters provided.", null);
     }
 
+    /**
+     * Horizon's {@code before_history} (410 Gone): the request asks for history older than the node keeps (see
+     * {@link HistoryBounds}, which throws {@link BeforeHistory}).
+     */
+    public static Problem beforeHistory() {
+        return new Problem(response(BeforeHistory.STATUS, BeforeHistory.TYPE, BeforeHistory.TITLE,
+                BeforeHistory.DETAIL, null));
+    }
+
     /** A request parameter that is missing or malformed; {@code field} names it. */
     public static Problem badRequest(String field, String reason) {
         return new Problem(response(400, "bad_request", "Bad Request",

@@ -1,7 +1,9 @@
 package io.corridor.web.interfaces.rest;
 
+import io.corridor.ledger.application.LedgerNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import org.stellar.sdk.xdr.LedgerEntry;
 
 /** Horizon's timestamps: ISO-8601 UTC to the second, e.g. {@code 2026-11-21T20:44:00Z}. */
 final class Times {
@@ -11,5 +13,16 @@ final class Times {
 
     static String iso(long epochSeconds) {
         return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(epochSeconds));
+    }
+
+    /**
+     * Close time (epoch seconds) of the ledger that last modified {@code entry}, Horizon's
+     * {@code last_modified_time}; null if that ledger's header is not stored.
+     */
+    static Long lastModified(LedgerNode node, LedgerEntry entry) {
+        int modified = (int) (long) entry.getLastModifiedLedgerSeq().getUint32().getNumber();
+        return node.header(modified)
+                .map(h -> h.getScpValue().getCloseTime().getTimePoint().getUint64().getNumber().longValue())
+                .orElse(null);
     }
 }

@@ -40,6 +40,7 @@ public class TransactionEffectResource {
         }
         PageParams page = EffectPages.params(cursor, order, limit);
         access.node().transaction(normalized).orElseThrow(Problem::notFound);
+        HistoryBounds.checkEffectCursor(access.node(), page);
         EffectHistory effects = new EffectHistory(access.node().history());
         return EffectPages.page(new Links(uri), "/transactions/" + normalized + "/effects", page,
                 from -> effects.page(HistoryFilter.forTransaction(normalized), null, from, page.ascending(),

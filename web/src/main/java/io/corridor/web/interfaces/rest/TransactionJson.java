@@ -7,6 +7,7 @@ import io.corridor.ledger.core.tx.TransactionFrame;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.stellar.sdk.xdr.Memo;
 import org.stellar.sdk.xdr.MuxedAccount;
 import org.stellar.sdk.xdr.PreconditionType;
 import org.stellar.sdk.xdr.Preconditions;
+import org.stellar.sdk.xdr.PreconditionsV2;
+import org.stellar.sdk.xdr.SignerKey;
 import org.stellar.sdk.xdr.TimeBounds;
 import org.stellar.sdk.xdr.TransactionEnvelope;
 
@@ -117,23 +120,69 @@ final class TransactionJson {
         }
     }
 
+    /**
+     * Horizon's {@code preconditions} (and the deprecated {@code valid_after}/{@code valid_before}): time bounds,
+     * and for {@code PRECOND_V2} the ledger bounds, minimum sequence number, its age and ledger gap and the extra
+     * signers, each only when the transaction sets it, as Horizon writes them.
+     */
     private static void addPreconditions(JsonObjectBuilder json, Preconditions cond) {
         TimeBounds bounds = null;
+        PreconditionsV2 v2 = null;
         if (cond.getDiscriminant() == PreconditionType.PRECOND_TIME) {
             bounds = cond.getTimeBounds();
         } else if (cond.getDiscriminant() == PreconditionType.PRECOND_V2) {
-            bounds = cond.getV2().getTimeBounds();
+            v2 = cond.getV2();
+            bounds = v2.getTimeBounds();
         }
-        if (bounds == null) {
-            return;
+        JsonObjectBuilder preconditions = Json.createObjectBuilder();
+        boolean any = false;
+        if (bounds != null) {
+            String min = bounds.getMinTime().getTimePoint().getUint64().getNumber().toString();
+            String max = bounds.getMaxTime().getTimePoint().getUint64().getNumber().toString();
+            json.add("valid_after", Times.iso(Long.parseLong(min)));
+            if (!"0".equals(max)) {
+                json.add("valid_before", Times.iso(Long.parseLong(max)));
+            }
+            preconditions.add("timebounds", Json.createObjectBuilder().add("min_time", min).add("max_time", max));
+            any = true;
         }
-        String min = bounds.getMinTime().getTimePoint().getUint64().getNumber().toString();
-        String max = bounds.getMaxTime().getTimePoint().getUint64().getNumber().toString();
-        json.add("valid_after", Times.iso(Long.parseLong(min)));
-        if (!"0".equals(max)) {
-            json.add("valid_before", Times.iso(Long.parseLong(max)));
+        if (v2 != null) {
+            if (v2.getLedgerBounds() != null) {
+                JsonObjectBuilder ledgers = Json.createObjectBuilder()
+                        .add("min_ledger", v2.getLedgerBounds().getMinLedger().getUint32().getNumber());
+                long maxLedger = v2.getLedgerBounds().getMaxLedger().getUint32().getNumber();
+                if (maxLedger != 0) {
+                    ledgers.add("max_ledger", maxLedger);
+                }
+                preconditions.add("ledgerbounds", ledgers);
+                any = true;
+            }
+            if (v2.getMinSeqNum() != null) {
+                preconditions.add("min_account_sequence",
+                        Long.toString(v2.getMinSeqNum().getSequenceNumber().getInt64()));
+                any = true;
+            }
+            BigInteger age = v2.getMinSeqAge().getDuration().getUint64().getNumber();
+            if (age.signum() != 0) {
+                preconditions.add("min_account_sequence_age", age.toString());
+                any = true;
+            }
+            long gap = v2.getMinSeqLedgerGap().getUint32().getNumber();
+            if (gap != 0) {
+                preconditions.add("min_account_sequence_ledger_gap", gap);
+                any = true;
+            }
+            if (v2.getExtraSigners() != null && v2.getExtraSigners().length > 0) {
+                JsonArrayBuilder signers = Json.createArrayBuilder();
+                for (SignerKey signer : v2.getExtraSigners()) {
+                    signers.add(AccountJson.signerKey(signer));
+                }
+                preconditions.add("extra_signers", signers);
+                any = true;
+            }
         }
-        json.add("preconditions", Json.createObjectBuilder()
-                .add("timebounds", Json.createObjectBuilder().add("min_time", min).add("max_time", max)));
+        if (any) {
+            json.add("preconditions", preconditions);
+        }
     }
 }
