@@ -155,6 +155,13 @@ final class AnchorScenario {
         assertThat(usd(alice) + usd(bob) + usd(treasury))
                 .as("USD outstanding = issued 1,500 − clawed back 100.5")
                 .isEqualTo(13_995 * UNIT / 10);
+        // The asset's statistics as explorers read them.
+        var stats = client.server.assets().assetCode("USD").assetIssuer(bank.getAccountId()).execute().getRecords();
+        assertThat(stats).hasSize(1);
+        assertThat(stats.get(0).getNumAccounts()).as("authorized holders").isEqualTo(3);
+        assertThat(stats.get(0).getAmount()).isEqualTo("1399.5000000");
+        assertThat(stats.get(0).getClaimableBalancesAmount()).isEqualTo("0.0000000");
+        assertThat(stats.get(0).getPagingToken()).isEqualTo("USD_" + bank.getAccountId() + "_credit_alphanum4");
     }
 
     /** The treasury needs two of three keys (its own and two officers') for anything. */

@@ -245,6 +245,7 @@ final class ShapeScenario {
         check("/claimable_balances/" + create.getClaimableBalanceId(0), 200, "claimable_balance");
         check("/claimable_balances?sponsor=" + alice.getAccountId(), 200, "claimable_balances_page");
         check("/claimable_balances?asset=" + encode("USD:" + bank.getAccountId()), 200, "claimable_balances_page");
+        check("/assets?asset_code=USD&asset_issuer=" + bank.getAccountId(), 200, "assets_page");
     }
 
     private void market() throws Exception {

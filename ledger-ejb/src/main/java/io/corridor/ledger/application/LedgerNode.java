@@ -209,6 +209,16 @@ public final class LedgerNode {
         }
     }
 
+    /** Every entry of the last closed ledger of one type that {@code filter} accepts (a full scan). */
+    public List<LedgerEntry> scan(org.stellar.sdk.xdr.LedgerEntryType type, java.util.function.Predicate<LedgerEntry> filter) {
+        stateLock.readLock().lock();
+        try {
+            return state.scan(type, filter);
+        } finally {
+            stateLock.readLock().unlock();
+        }
+    }
+
     /** The trust lines, data entries and offers of an account in the last closed ledger. */
     public List<LedgerEntry> ownedBy(org.stellar.sdk.xdr.AccountID account) {
         stateLock.readLock().lock();

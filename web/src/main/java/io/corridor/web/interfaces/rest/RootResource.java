@@ -39,6 +39,7 @@ public class RootResource {
         return Json.createObjectBuilder()
                 .add("_links", Json.createObjectBuilder()
                         .add("account", links.templated("/accounts/{account_id}"))
+                        .add("assets", links.templated("/assets{?asset_code,asset_issuer,cursor,limit,order}"))
                         .add("accounts", links.templated("/accounts{?signer,sponsor,asset,liquidity_pool,cursor,limit,order}"))
                         .add("account_transactions", links.templated(
                                 "/accounts/{account_id}/transactions{?cursor,limit,order}"))
