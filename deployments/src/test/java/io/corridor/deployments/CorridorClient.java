@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,6 +97,15 @@ final class CorridorClient {
     /** Raw GET, for checking shapes and errors the SDK hides. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Raw form POST of a transaction envelope, as Horizon's {@code POST /transactions} takes it. */
+    HttpResponse<String> postTransaction(String envelopeBase64) throws IOException, InterruptedException {
+        String form = "tx=" + java.net.URLEncoder.encode(envelopeBase64, StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(URI.create(url + "/transactions")).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

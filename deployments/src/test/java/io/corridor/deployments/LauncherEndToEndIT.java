@@ -63,10 +63,54 @@ class LauncherEndToEndIT {
         assertThat(resumed.latestLedger()).isGreaterThanOrEqualTo(confirmedLedger);
         PaymentScenario.verifyIntact(resumed, outcome);
 
+        submissionThatOutlivesItsTimeoutAnswers504ThenSettles(outcome);
+
         Result down = corridor("down");
         assertThat(down.exitCode).as(down.output).isZero();
         Result stopped = corridor("status");
         assertThat(stopped.output).contains("stopped");
+    }
+
+    /**
+     * Horizon's contract when the outcome is not known in time: 504 {@code timeout} naming the hash, the
+     * transaction still goes into the next ledger, and resubmitting the same envelope then answers with its
+     * result. Here the node waits 300 ms for ledgers that close every 5 s.
+     */
+    private void submissionThatOutlivesItsTimeoutAnswers504ThenSettles(PaymentScenario.Outcome outcome)
+            throws Exception {
+        assertThat(corridor("down").exitCode).isZero();
+        Path properties = DATA.resolve("node1/corridor.properties");
+        String text = Files.readString(properties);
+        assertThat(text).contains("corridor.submission.timeout.ms=");
+        Files.writeString(properties, text.replaceAll("(?m)^corridor\\.submission\\.timeout\\.ms=.*$",
+                "corridor.submission.timeout.ms=300"));
+        Result slow = corridor("up", "--close-ms", "5000", "--db", DB);
+        assertThat(slow.exitCode).as(slow.output).isZero();
+
+        CorridorClient client = new CorridorClient(URL);
+        org.stellar.sdk.Transaction payment = client.transaction(outcome.alice(), CorridorClient.pay(client.root, "2"));
+        // Submit just after a close, so that the next one is ~5 s away, far beyond the 300 ms timeout.
+        long ledger = client.latestLedger();
+        while (client.latestLedger() == ledger) {
+            Thread.sleep(50);
+        }
+        var answer = client.postTransaction(payment.toEnvelopeXdrBase64());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(504);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"type\":\"https://stellar.org/horizon-errors/timeout\"")
+                .contains(payment.hashHex());
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (client.get("/transactions/" + payment.hashHex()).statusCode() == 404) {
+            assertThat(System.nanoTime()).as("the timed-out payment reaches a ledger").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        var again = client.postTransaction(payment.toEnvelopeXdrBase64());
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).contains(payment.hashHex());
+        assertThat(client.balance(outcome.alice()))
+                .isEqualTo(outcome.aliceBalance() - PaymentScenario.UNIT - CorridorClient.BASE_FEE // verifyIntact's payment
+                        - 2 * PaymentScenario.UNIT - CorridorClient.BASE_FEE);
     }
 
     @Test
