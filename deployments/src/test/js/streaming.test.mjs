@@ -88,6 +88,31 @@ test('a payment stream from "now" delivers a new payment within two ledger close
   }
 });
 
+test('an effects stream from "now" delivers the credit of a new payment', async () => {
+  const { keys: [payer, payee] } = await fund('100', '30');
+  const effects = openStream(server.effects().forAccount(payee.publicKey()).cursor('now'));
+  const ledgers = openStream(server.ledgers().cursor('now'));
+  try {
+    await ledgers.next(() => true, LEDGERS_AWAITED_MAX * closeIntervalMs, 'ledger');
+    const tx = await transaction(payer, [
+      Operation.payment({ destination: payee.publicKey(), asset: Asset.native(), amount: '3.25' }),
+    ]);
+    await submit(tx);
+    const credited = await effects.next((e) => e.type === 'account_credited',
+      LEDGERS_AWAITED_MAX * closeIntervalMs, 'account_credited effect');
+    assert.equal(credited.record.account, payee.publicKey());
+    assert.equal(credited.record.amount, '3.2500000');
+    assert.equal(credited.record.asset_type, 'native');
+    assert.match(credited.record.paging_token, /^\d+-\d+$/);
+    // Only effects after the stream opened: not the payee's account_created.
+    assert.ok(effects.records.every((entry) => entry.record.type !== 'account_created'));
+  } finally {
+    effects.close();
+    ledgers.close();
+    nonRecords.push(...effects.others, ...ledgers.others);
+  }
+});
+
 test('streams hand the SDK nothing but records', () => {
   assert.deepEqual(nonRecords, []);
 });

@@ -24,6 +24,9 @@ public class AccountEffectResource {
     @Inject
     NodeAccess access;
 
+    @Inject
+    Streams streams;
+
     @Context
     UriInfo uri;
 
@@ -37,5 +40,17 @@ public class AccountEffectResource {
         EffectHistory effects = new EffectHistory(access.node().history());
         return EffectPages.page(new Links(uri), "/accounts/" + id + "/effects", page,
                 from -> effects.page(HistoryFilter.forAccount(id), id, from, page.ascending(), page.limit()));
+    }
+
+    /** Effects as Server-Sent Events, from {@code cursor} or {@code Last-Event-ID}; {@code now} for new ones only. */
+    @GET
+    @Produces(jakarta.ws.rs.core.MediaType.SERVER_SENT_EVENTS)
+    public void stream(@PathParam("account_id") String accountId, @QueryParam("cursor") String cursor,
+            @jakarta.ws.rs.HeaderParam("Last-Event-ID") String lastEventId,
+            @Context jakarta.ws.rs.sse.SseEventSink sink, @Context jakarta.ws.rs.sse.Sse sse) {
+        String id = Params.requiredAccountId("account_id", accountId);
+        String start = EffectPages.streamStart(cursor, lastEventId, access.node().sequence());
+        streams.open(sink, sse, start, EffectPages.feed(new EffectHistory(access.node().history()), HistoryFilter.forAccount(id), id,
+                new Links(uri)));
     }
 }

@@ -40,4 +40,47 @@ final class EffectPages {
                 .add("_embedded", Json.createObjectBuilder().add("records", embedded))
                 .build().toString();
     }
+
+    /**
+     * Where an effects stream starts: after the {@code Last-Event-ID} it resumes from, else after {@code cursor};
+     * {@code now} means after the last closed ledger, no cursor the beginning (as for the other streams).
+     */
+    static String streamStart(String cursor, String lastEventId, int latestLedger) {
+        String from = lastEventId != null && !lastEventId.isBlank() ? lastEventId.trim() : cursor;
+        if (from == null || from.isBlank()) {
+            return "";
+        }
+        if (from.trim().equals("now")) {
+            return Long.toString(((long) (latestLedger + 1) << 32) - 1);
+        }
+        try {
+            EffectCursor.parse(from.trim(), true);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter("cursor", "Cursor must be an effect paging token: <operation id>-<index>");
+        }
+        return from.trim();
+    }
+
+    /** The effects of {@code filter} (and of {@code account}, if not null) for {@link Streams}. */
+    static Streams.Feed<EffectRecord> feed(
+            io.corridor.ledger.application.EffectHistory effects, io.corridor.ledger.application.HistoryFilter filter,
+            String account, Links links) {
+        return new Streams.Feed<>() {
+            @Override
+            public List<EffectRecord> after(String cursor, int limit) {
+                return effects.page(filter, account, EffectCursor.parse(cursor, true),
+                        true, limit);
+            }
+
+            @Override
+            public String token(EffectRecord record) {
+                return record.pagingToken();
+            }
+
+            @Override
+            public jakarta.json.JsonObjectBuilder render(EffectRecord record) {
+                return EffectJson.toJson(record, links);
+            }
+        };
+    }
 }

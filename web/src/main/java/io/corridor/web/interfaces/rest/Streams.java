@@ -61,8 +61,40 @@ public class Streams implements LedgerListener {
             ToLongFunction<T> token) {
     }
 
+    /**
+     * A collection whose paging tokens are strings (effects: {@code <operation id>-<index>}): the records after
+     * a token in ascending order, each record's token, and its JSON.
+     */
+    interface Feed<T> {
+        List<T> after(String cursor, int limit);
+
+        String token(T record);
+
+        JsonObjectBuilder render(T record);
+    }
+
     /** Opens a stream on {@code sink}, starting after {@code cursor} (ascending). */
     <T> void open(SseEventSink sink, Sse sse, long cursor, Source<T> source) {
+        open(sink, sse, Long.toString(cursor), new Feed<T>() {
+            @Override
+            public List<T> after(String from, int limit) {
+                return source.fetch().apply(new PageRequest(Long.parseLong(from), true, limit));
+            }
+
+            @Override
+            public String token(T record) {
+                return Long.toString(source.token().applyAsLong(record));
+            }
+
+            @Override
+            public JsonObjectBuilder render(T record) {
+                return source.render().apply(record);
+            }
+        });
+    }
+
+    /** Opens a stream of a string-paged collection on {@code sink}, starting after {@code cursor}. */
+    <T> void open(SseEventSink sink, Sse sse, String cursor, Feed<T> source) {
         registerOnce();
         if (streams.size() >= STREAMS_MAX) {
             sink.send(sse.newEventBuilder().name("error").data("too many streams on this node, retry later").build());
@@ -115,11 +147,11 @@ public class Streams implements LedgerListener {
     private final class Stream<T> {
         private final SseEventSink sink;
         private final Sse sse;
-        private final Source<T> source;
+        private final Feed<T> source;
         private final AtomicInteger pending = new AtomicInteger();
-        private long cursor;
+        private String cursor;
 
-        Stream(SseEventSink sink, Sse sse, long cursor, Source<T> source) {
+        Stream(SseEventSink sink, Sse sse, String cursor, Feed<T> source) {
             this.sink = sink;
             this.sse = sse;
             this.cursor = cursor;
@@ -134,13 +166,13 @@ public class Streams implements LedgerListener {
             }
             int sent = 0;
             while (sent < RECORDS_PER_POLL_MAX) {
-                List<T> records = source.fetch().apply(new PageRequest(cursor, true, PageRequest.LIMIT_MAX));
+                List<T> records = source.after(cursor, PageRequest.LIMIT_MAX);
                 for (T record : records) {
-                    long token = source.token().applyAsLong(record);
+                    String token = source.token(record);
                     OutboundSseEvent event = sse.newEventBuilder()
-                            .id(Long.toString(token))
+                            .id(token)
                             .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(source.render().apply(record).build().toString())
+                            .data(source.render(record).build().toString())
                             .build();
                     if (!send(event)) {
                         return;
