@@ -64,6 +64,7 @@ class LauncherEndToEndIT {
         PaymentScenario.verifyIntact(resumed, outcome);
 
         submissionThatOutlivesItsTimeoutAnswers504ThenSettles(outcome);
+        boundedHistoryAnswersBeforeHistory();
 
         Result down = corridor("down");
         assertThat(down.exitCode).as(down.output).isZero();
@@ -111,6 +112,24 @@ class LauncherEndToEndIT {
         assertThat(client.balance(outcome.alice()))
                 .isEqualTo(outcome.aliceBalance() - PaymentScenario.UNIT - CorridorClient.BASE_FEE // verifyIntact's payment
                         - 2 * PaymentScenario.UNIT - CorridorClient.BASE_FEE);
+    }
+
+    /**
+     * Bounded history: the node restarted with a retention of {@value RetentionScenario#RETENTION_LEDGERS} ledgers
+     * and 200-ms closes prunes its older history and answers for it with Horizon's 410 {@code before_history}.
+     */
+    private void boundedHistoryAnswersBeforeHistory() throws Exception {
+        assertThat(corridor("down").exitCode).isZero();
+        Path properties = DATA.resolve("node1/corridor.properties");
+        String text = Files.readString(properties);
+        assertThat(text).contains("corridor.history.retention.ledgers=");
+        text = text.replaceAll("(?m)^corridor\\.submission\\.timeout\\.ms=.*$", "corridor.submission.timeout.ms=")
+                .replaceAll("(?m)^corridor\\.history\\.retention\\.ledgers=.*$",
+                        "corridor.history.retention.ledgers=" + RetentionScenario.RETENTION_LEDGERS);
+        Files.writeString(properties, text);
+        Result pruning = corridor("up", "--close-ms", "200", "--db", DB);
+        assertThat(pruning.exitCode).as(pruning.output).isZero();
+        RetentionScenario.run(new CorridorClient(URL));
     }
 
     @Test
