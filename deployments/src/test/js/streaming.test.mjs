@@ -1,10 +1,12 @@
 // Streams opened with the SDK from cursor "now": new ledgers arrive one by one as they close, and a new payment
-// arrives within a ledger or two of being submitted. Every stream is closed by the test that opened it.
+// arrives within a ledger or two of being submitted. An account's stream sends the account again when it changes;
+// a closed ledger's stream sends what the ledger holds and nothing more. Every stream is closed by the test that
+// opened it.
 
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { Asset, Operation } from '@stellar/stellar-sdk';
-import { fund, openStream, server, submit, transaction } from './corridor.mjs';
+import { UNIT, fund, nativeBalance, openStream, server, submit, transaction } from './corridor.mjs';
 
 /** Ledger closes awaited at most before a test gives up; generous so that a slow close is reported, not hung. */
 const LEDGERS_AWAITED_MAX = 10;
@@ -110,6 +112,60 @@ test('an effects stream from "now" delivers the credit of a new payment', async 
     effects.close();
     ledgers.close();
     nonRecords.push(...effects.others, ...ledgers.others);
+  }
+});
+
+test('an account stream delivers the account, then again once a payment changes its balance', async () => {
+  const { keys: [payer, payee] } = await fund('100', '30');
+  const account = openStream(server.accounts().accountId(payee.publicKey()));
+  try {
+    const waitMs = LEDGERS_AWAITED_MAX * closeIntervalMs;
+    const funded = 30n * UNIT;
+    const first = await account.next(() => true, waitMs, 'the account');
+    assert.equal(first.record.id, payee.publicKey());
+    assert.equal(nativeBalance(first.record), funded);
+
+    const tx = await transaction(payer, [
+      Operation.payment({ destination: payee.publicKey(), asset: Asset.native(), amount: '4.5' }),
+    ]);
+    const paid = await submit(tx);
+    const credited = funded + 45_000_000n;
+    const changed = await account.next((a) => nativeBalance(a) === credited, waitMs,
+      `the account with its balance after payment ${paid.hash}`);
+    assert.equal(changed.record.last_modified_ledger, paid.ledger);
+    assert.equal(changed.record.sequence, first.record.sequence, 'receiving a payment leaves the sequence as it was');
+    // The account as it was and as it is: no other state was ever sent.
+    for (const { record } of account.records) {
+      assert.ok([funded, credited].includes(nativeBalance(record)), `unexpected balance ${nativeBalance(record)}`);
+    }
+  } finally {
+    account.close();
+    nonRecords.push(...account.others);
+  }
+});
+
+test("a transaction stream of a closed ledger delivers that ledger's transactions and nothing more", async () => {
+  const { response: funding } = await fund('10');
+  const { ledger } = funding;
+  const page = await server.transactions().forLedger(ledger).limit(200).call();
+  const hashes = page.records.map((record) => record.hash);
+  assert.ok(hashes.includes(funding.hash), `ledger ${ledger} lists its funding transaction ${funding.hash}`);
+  const transactions = openStream(server.transactions().forLedger(ledger));
+  const ledgers = openStream(server.ledgers().cursor('now'));
+  try {
+    const waitMs = LEDGERS_AWAITED_MAX * closeIntervalMs;
+    await transactions.next((tx) => tx.hash === hashes.at(-1), waitMs, `the last transaction of ledger ${ledger}`);
+    // Two ledger closes later the stream has sent nothing more: a closed ledger's transactions are final.
+    const later = await ledgers.next(() => true, waitMs, 'ledger');
+    await ledgers.next((l) => l.sequence === later.record.sequence + 1, waitMs, 'the ledger after that');
+    assert.deepEqual(transactions.records.map((entry) => entry.record.hash), hashes, 'each once, in order');
+    for (const { record } of transactions.records) {
+      assert.equal(record.ledger_attr, ledger);
+    }
+  } finally {
+    transactions.close();
+    ledgers.close();
+    nonRecords.push(...transactions.others, ...ledgers.others);
   }
 });
 

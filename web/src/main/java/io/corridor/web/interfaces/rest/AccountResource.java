@@ -18,8 +18,12 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.stellar.sdk.xdr.AccountID;
+import org.stellar.sdk.xdr.LedgerEntry;
 
-/** {@code GET /accounts/{account_id}}: an account of the last closed ledger in Horizon's shape. */
+/**
+ * {@code /accounts}: accounts by filter, and one account of the last closed ledger in Horizon's shape (also as
+ * Server-Sent Events), with its transactions, operations and payments.
+ */
 @RequestScoped
 @Path("/accounts")
 public class AccountResource {
@@ -99,16 +103,49 @@ public class AccountResource {
     @Path("/{account_id}")
     @Produces(MediaTypes.HAL)
     public String account(@PathParam("account_id") String accountId) {
-        AccountID id;
-        try {
-            id = Accounts.parse(accountId);
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("account_id", "Account ID must start with `G` and contain 56 alphanum characters");
-        }
+        AccountID id = parsedId(accountId);
         LedgerNode node = access.node();
         LedgerNode.AccountView view = node.account(id).orElseThrow(Problem::notFound);
         return AccountJson.toJson(view.account(), view.owned(), Times.lastModified(node, view.account()), new Links(uri))
                 .build().toString();
+    }
+
+    /**
+     * The account as Server-Sent Events, as Horizon streams it (the SDKs' {@code accounts().accountId(id).stream()}):
+     * the account now, then again after each ledger that changes it, each event as the account is read with
+     * {@code GET}; 404 for an account that does not exist when the stream opens. See {@link #version} for what
+     * counts as a change.
+     */
+    @GET
+    @Path("/{account_id}")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void streamAccount(@PathParam("account_id") String accountId, @QueryParam("cursor") String cursor,
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
+        AccountID id = parsedId(accountId);
+        LedgerNode node = access.node();
+        node.account(id).orElseThrow(Problem::notFound);
+        Links links = new Links(uri);
+        streams.open(sink, sse, Feeds.snapshotStart(cursor, lastEventId, node::sequence),
+                Feeds.snapshot(() -> node.account(id), AccountResource::version,
+                        view -> AccountJson.toJson(view.account(), view.owned(), Times.lastModified(node, view.account()),
+                                links)));
+    }
+
+    /**
+     * The last ledger that changed what the account's JSON shows, its stream's event id: the latest
+     * {@code last_modified_ledger} of the account entry and of the entries it owns. The account entry's alone
+     * would miss a payment in a credit asset, which changes the trust line's balance but not the account entry.
+     */
+    static long version(LedgerNode.AccountView view) {
+        long version = lastModified(view.account());
+        for (LedgerEntry owned : view.owned()) {
+            version = Math.max(version, lastModified(owned));
+        }
+        return version;
+    }
+
+    private static long lastModified(LedgerEntry entry) {
+        return entry.getLastModifiedLedgerSeq().getUint32().getNumber();
     }
 
     @GET
@@ -180,11 +217,15 @@ public class AccountResource {
                         HistoryFilter.forAccount(id).payments().includingFailed(Paging.includeFailed(includeFailed))));
     }
 
-    private static String validId(String accountId) {
+    private static AccountID parsedId(String accountId) {
         try {
-            return Accounts.strKey(Accounts.parse(accountId));
+            return Accounts.parse(accountId);
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest("account_id", "Account ID must start with `G` and contain 56 alphanum characters");
         }
+    }
+
+    private static String validId(String accountId) {
+        return Accounts.strKey(parsedId(accountId));
     }
 }

@@ -1,11 +1,15 @@
 package io.corridor.web.interfaces.rest;
 
 import io.corridor.ledger.application.EffectCursor;
+import io.corridor.ledger.application.EffectHistory;
 import io.corridor.ledger.application.EffectRecord;
+import io.corridor.ledger.application.HistoryFilter;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -62,14 +66,21 @@ final class EffectPages {
     }
 
     /** The effects of {@code filter} (and of {@code account}, if not null) for {@link Streams}. */
-    static Streams.Feed<EffectRecord> feed(
-            io.corridor.ledger.application.EffectHistory effects, io.corridor.ledger.application.HistoryFilter filter,
-            String account, Links links) {
+    static Streams.Feed<EffectRecord> feed(EffectHistory effects, HistoryFilter filter, String account, Links links) {
+        return feed((cursor, limit) -> effects.page(filter, account, cursor, true, limit), links);
+    }
+
+    /** The effects of operation {@code operationId} for {@link Streams}; none if there is no such operation. */
+    static Streams.Feed<EffectRecord> operationFeed(EffectHistory effects, long operationId, Links links) {
+        return feed((cursor, limit) -> effects.ofOperation(operationId, cursor, true, limit), links);
+    }
+
+    private static Streams.Feed<EffectRecord> feed(BiFunction<EffectCursor, Integer, List<EffectRecord>> read,
+            Links links) {
         return new Streams.Feed<>() {
             @Override
             public List<EffectRecord> after(String cursor, int limit) {
-                return effects.page(filter, account, EffectCursor.parse(cursor, true),
-                        true, limit);
+                return read.apply(EffectCursor.parse(cursor, true), limit);
             }
 
             @Override
@@ -78,7 +89,7 @@ final class EffectPages {
             }
 
             @Override
-            public jakarta.json.JsonObjectBuilder render(EffectRecord record) {
+            public JsonObjectBuilder render(EffectRecord record) {
                 return EffectJson.toJson(record, links);
             }
         };

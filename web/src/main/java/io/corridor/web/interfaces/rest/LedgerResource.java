@@ -1,6 +1,7 @@
 package io.corridor.web.interfaces.rest;
 
 import io.corridor.ledger.application.HistoryFilter;
+import io.corridor.ledger.application.LedgerNode;
 import io.corridor.ledger.application.LedgerRecord;
 import io.corridor.ledger.application.PageRequest;
 import io.corridor.ledger.core.history.Toid;
@@ -18,7 +19,10 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-/** {@code /ledgers}: closed ledgers, one ledger, and a ledger's transactions, operations and payments. */
+/**
+ * {@code /ledgers}: closed ledgers, one ledger, and a ledger's transactions, operations and payments, each
+ * collection also as Server-Sent Events.
+ */
 @RequestScoped
 @Path("/ledgers")
 public class LedgerResource {
@@ -96,6 +100,56 @@ public class LedgerResource {
         int seq = sequence(sequence);
         return HistoryPages.operations(access.node(), new Links(uri), "/ledgers/" + seq + "/payments",
                 HistoryFilter.forLedger(seq).payments().includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Path("/{sequence}/transactions")
+    public void streamTransactions(@PathParam("sequence") String sequence, @QueryParam("cursor") String cursor,
+            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("include_failed") String includeFailed,
+            @Context SseEventSink sink, @Context Sse sse) {
+        int seq = sequence(sequence);
+        HistoryFilter filter = HistoryFilter.forLedger(seq).includingFailed(Paging.includeFailed(includeFailed));
+        streamLedger(sink, sse, seq, cursor, lastEventId,
+                Streams.feed(HistoryPages.transactionSource(access.node(), new Links(uri), filter)));
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Path("/{sequence}/operations")
+    public void streamOperations(@PathParam("sequence") String sequence, @QueryParam("cursor") String cursor,
+            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("include_failed") String includeFailed,
+            @Context SseEventSink sink, @Context Sse sse) {
+        int seq = sequence(sequence);
+        HistoryFilter filter = HistoryFilter.forLedger(seq).includingFailed(Paging.includeFailed(includeFailed));
+        streamLedger(sink, sse, seq, cursor, lastEventId,
+                Streams.feed(HistoryPages.operationSource(access.node(), new Links(uri), filter)));
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Path("/{sequence}/payments")
+    public void streamPayments(@PathParam("sequence") String sequence, @QueryParam("cursor") String cursor,
+            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("include_failed") String includeFailed,
+            @Context SseEventSink sink, @Context Sse sse) {
+        int seq = sequence(sequence);
+        HistoryFilter filter = HistoryFilter.forLedger(seq).payments()
+                .includingFailed(Paging.includeFailed(includeFailed));
+        streamLedger(sink, sse, seq, cursor, lastEventId,
+                Streams.feed(HistoryPages.operationSource(access.node(), new Links(uri), filter)));
+    }
+
+    /**
+     * A stream of one ledger's records, answered as its page is: 410 when the ledger's history is no longer kept.
+     * A ledger not closed yet is no error (its page is empty): the stream sends its records when it closes. The
+     * records are final then, so the stream reads them no more and sends heartbeats only.
+     */
+    private <T> void streamLedger(SseEventSink sink, Sse sse, int seq, String cursor, String lastEventId,
+            Streams.Feed<T> feed) {
+        LedgerNode node = access.node();
+        long start = Paging.streamStart(cursor, lastEventId, node.sequence());
+        HistoryBounds.checkLedger(node, seq);
+        streams.open(sink, sse, Long.toString(start), Feeds.finalOnceClosed(seq, node::sequence, feed));
     }
 
     private static int sequence(String value) {

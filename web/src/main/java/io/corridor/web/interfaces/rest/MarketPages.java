@@ -45,12 +45,16 @@ final class MarketPages {
 
     /** The order book's answer: no price levels yet, but the market it is for. */
     static String orderBook(OrderBookQuery query) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        return orderBookJson(query).build().toString();
+    }
+
+    /** {@link #orderBook}, as the JSON a stream renders. */
+    static JsonObjectBuilder orderBookJson(OrderBookQuery query) {
+        return Json.createObjectBuilder()
                 .add("bids", Json.createArrayBuilder())
                 .add("asks", Json.createArrayBuilder())
                 .add("base", query.selling().toJson())
                 .add("counter", query.buying().toJson());
-        return json.build().toString();
     }
 
     private static String query(Map<String, String> params, char first) {

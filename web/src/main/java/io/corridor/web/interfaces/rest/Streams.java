@@ -31,7 +31,9 @@ import java.util.logging.Logger;
  * every event's id is the record's paging token. Records are read from history by cursor, so a stream
  * misses nothing however late it is polled. Each stream is bounded: at most {@value #PENDING_EVENTS_MAX}
  * events may wait for a slow client before the stream is closed (the client reconnects with
- * {@code Last-Event-ID}); idle streams get a heartbeat comment every {@value #HEARTBEAT_SECONDS} s.
+ * {@code Last-Event-ID}); idle streams get a heartbeat comment every {@value #HEARTBEAT_SECONDS} s. What is not a
+ * history collection read by cursor (a collection final once its ledger closed, an account, an order book, a
+ * collection with no records yet) is a {@link Feed} of its own, see {@link Feeds}.
  */
 @ApplicationScoped
 public class Streams implements LedgerListener {
@@ -75,7 +77,12 @@ public class Streams implements LedgerListener {
 
     /** Opens a stream on {@code sink}, starting after {@code cursor} (ascending). */
     <T> void open(SseEventSink sink, Sse sse, long cursor, Source<T> source) {
-        open(sink, sse, Long.toString(cursor), new Feed<T>() {
+        open(sink, sse, Long.toString(cursor), feed(source));
+    }
+
+    /** A TOID-paged collection as a {@link Feed}: its tokens are the TOIDs in decimal. */
+    static <T> Feed<T> feed(Source<T> source) {
+        return new Feed<T>() {
             @Override
             public List<T> after(String from, int limit) {
                 return source.fetch().apply(new PageRequest(Long.parseLong(from), true, limit));
@@ -90,7 +97,7 @@ public class Streams implements LedgerListener {
             public JsonObjectBuilder render(T record) {
                 return source.render().apply(record);
             }
-        });
+        };
     }
 
     /** Opens a stream of a string-paged collection on {@code sink}, starting after {@code cursor}. */

@@ -112,13 +112,51 @@ public class TransactionResource {
                 HistoryFilter.forTransaction(normalized).payments().includingFailed(Paging.includeFailed(includeFailed)), Paging.request(cursor, order, limit));
     }
 
+    @GET
+    @Path("/{hash}/operations")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void streamOperations(@PathParam("hash") String hash, @QueryParam("cursor") String cursor,
+            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("include_failed") String includeFailed,
+            @Context SseEventSink sink, @Context Sse sse) {
+        TransactionRecord transaction = existing(hash);
+        streamTransaction(sink, sse, transaction, cursor, lastEventId, HistoryFilter.forTransaction(transaction.hash())
+                .includingFailed(Paging.includeFailed(includeFailed)));
+    }
+
+    @GET
+    @Path("/{hash}/payments")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void streamPayments(@PathParam("hash") String hash, @QueryParam("cursor") String cursor,
+            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("include_failed") String includeFailed,
+            @Context SseEventSink sink, @Context Sse sse) {
+        TransactionRecord transaction = existing(hash);
+        streamTransaction(sink, sse, transaction, cursor, lastEventId, HistoryFilter.forTransaction(transaction.hash())
+                .payments().includingFailed(Paging.includeFailed(includeFailed)));
+    }
+
+    /**
+     * A stream of a transaction's operations: those after the cursor, then heartbeats only. A transaction that is
+     * found was applied in a closed ledger, so it has all the operations it will ever have.
+     */
+    private void streamTransaction(SseEventSink sink, Sse sse, TransactionRecord transaction, String cursor,
+            String lastEventId, HistoryFilter filter) {
+        LedgerNode node = access.node();
+        long start = Paging.streamStart(cursor, lastEventId, node.sequence());
+        streams.open(sink, sse, Long.toString(start), Feeds.finalOnceClosed(transaction.ledger(), node::sequence,
+                Streams.feed(HistoryPages.operationSource(node, new Links(uri), filter))));
+    }
+
     private String existingHash(String hash) {
+        return existing(hash).hash();
+    }
+
+    /** The transaction of {@code hash}: 400 for a malformed hash, 404 for an unknown one. */
+    private TransactionRecord existing(String hash) {
         String normalized = hash.toLowerCase(java.util.Locale.ROOT);
         if (!HASH.matcher(normalized).matches()) {
             throw Problem.badRequest("tx_id", "Transaction hash must be a hex-encoded, lowercase SHA-256 hash");
         }
-        access.node().transaction(normalized).orElseThrow(Problem::notFound);
-        return normalized;
+        return access.node().transaction(normalized).orElseThrow(Problem::notFound);
     }
 
     @POST

@@ -250,6 +250,24 @@ class EffectResourcesTest {
     }
 
     @Test
+    void anOperationsEffectsAreStreamedAfterTheCursorThenNoMoreOnceItsLedgerClosed() {
+        long operation = Toid.of(3, 1, 1);
+        EffectHistory effects = new EffectHistory(new PaymentHistory(3));
+        Streams.Feed<EffectRecord> feed = Feeds.finalOnceClosed(3, () -> 5,
+                EffectPages.operationFeed(effects, operation, TestValues.links()));
+
+        List<EffectRecord> all = EffectPages.operationFeed(effects, operation, TestValues.links()).after("", 200);
+        assertThat(all).extracting(EffectRecord::pagingToken).containsExactly(operation + "-1", operation + "-2");
+        List<EffectRecord> afterFirst = feed.after(operation + "-1", 200);
+        assertThat(afterFirst).extracting(feed::token).containsExactly(operation + "-2");
+        assertThat(json(feed.render(afterFirst.get(0)).build().toString()).getString("type"))
+                .isEqualTo("account_debited");
+        assertThat(feed.after("", 200)).as("final once read to its end").isEmpty();
+        assertThat(EffectPages.operationFeed(effects, Toid.of(9, 1, 1), TestValues.links()).after("", 200))
+                .as("an unknown operation has none").isEmpty();
+    }
+
+    @Test
     void parametersAreCheckedBeforeTheNodeIsAsked() {
         assertInvalid(() -> EffectPages.params("x", null, null), "cursor");
         assertInvalid(() -> EffectPages.params("1-2-3", null, null), "cursor");
