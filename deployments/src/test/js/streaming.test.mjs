@@ -145,7 +145,7 @@ test('an account stream delivers the account, then again once a payment changes 
 });
 
 test("a transaction stream of a closed ledger delivers that ledger's transactions and nothing more", async () => {
-  const { response: funding } = await fund('10');
+  const { response: funding } = await fund('30');
   const { ledger } = funding;
   const page = await server.transactions().forLedger(ledger).limit(200).call();
   const hashes = page.records.map((record) => record.hash);
