@@ -146,6 +146,18 @@ public final class TrustLines {
         return asset;
     }
 
+    /** The asset of a trust line; pool-share lines hold no asset. */
+    public static Asset asset(TrustLineAsset line) {
+        Asset asset = new Asset();
+        asset.setDiscriminant(line.getDiscriminant());
+        switch (line.getDiscriminant()) {
+            case ASSET_TYPE_CREDIT_ALPHANUM4 -> asset.setAlphaNum4(line.getAlphaNum4());
+            case ASSET_TYPE_CREDIT_ALPHANUM12 -> asset.setAlphaNum12(line.getAlphaNum12());
+            default -> throw new IllegalArgumentException("no asset for a trust line of " + line.getDiscriminant());
+        }
+        return asset;
+    }
+
     /** The trust-line form of a credit asset. */
     public static TrustLineAsset trustLineAsset(Asset asset) {
         TrustLineAsset tlAsset = new TrustLineAsset();

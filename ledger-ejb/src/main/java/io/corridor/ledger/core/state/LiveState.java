@@ -153,8 +153,7 @@ public final class LiveState implements LedgerReader {
         List<LedgerEntry> result = new ArrayList<>();
         int wanted = type.getValue();
         entries.forEach((key, bytes) -> {
-            // The first XDR word of both key and entry is the type... of the key; the entry starts with
-            // lastModifiedLedgerSeq, so the key is the cheap test.
+            // The key's first XDR word is the entry type: only entries of that type are decoded.
             if (key.typeValue() == wanted) {
                 LedgerEntry entry = Xdr.decodeTrusted(bytes, LedgerEntry::decode);
                 if (filter.test(entry)) {

@@ -41,11 +41,7 @@ final class AccountFilters {
                 if (asset.getAlphaNum4() == null && asset.getAlphaNum12() == null) {
                     continue;
                 }
-                org.stellar.sdk.xdr.Asset plain = new org.stellar.sdk.xdr.Asset();
-                plain.setDiscriminant(asset.getDiscriminant());
-                plain.setAlphaNum4(asset.getAlphaNum4());
-                plain.setAlphaNum12(asset.getAlphaNum12());
-                if (AssetJson.canonical(plain).equals(canonicalAsset)) {
+                if (AssetJson.canonical(io.corridor.ledger.core.TrustLines.asset(asset)).equals(canonicalAsset)) {
                     return true;
                 }
             }

@@ -3,7 +3,6 @@ package io.corridor.web.interfaces.rest;
 import io.corridor.ledger.application.HistoryFilter;
 import io.corridor.ledger.application.LedgerNode;
 import io.corridor.ledger.core.Accounts;
-import io.corridor.ledger.core.state.EntryKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -82,21 +81,11 @@ public class AccountResource {
         LedgerNode node = access.node();
         java.util.List<LedgerNode.AccountView> records = page.cursor().equals("now") ? java.util.List.of()
                 : node.accounts(filter, after, page.ascending(), page.limit());
+        java.util.function.Function<LedgerEntry, Long> modified = Times.lastModifiedLookup(node);
         Links links = new Links(uri);
-        jakarta.json.JsonArrayBuilder embedded = jakarta.json.Json.createArrayBuilder();
-        for (LedgerNode.AccountView view : records) {
-            embedded.add(AccountJson.toJson(view.account(), view.owned(), Times.lastModified(node, view.account()), links));
-        }
-        String first = records.isEmpty() ? page.cursor() : Accounts.strKey(records.get(0).account().getData().getAccount().getAccountID());
-        String last = records.isEmpty() ? page.cursor()
-                : Accounts.strKey(records.get(records.size() - 1).account().getData().getAccount().getAccountID());
-        return jakarta.json.Json.createObjectBuilder()
-                .add("_links", jakarta.json.Json.createObjectBuilder()
-                        .add("self", links.link(MarketPages.href("/accounts", query, page.cursor(), page.limit(), page.order())))
-                        .add("next", links.link(MarketPages.href("/accounts", query, last, page.limit(), page.order())))
-                        .add("prev", links.link(MarketPages.href("/accounts", query, first, page.limit(), page.reverseOrder()))))
-                .add("_embedded", jakarta.json.Json.createObjectBuilder().add("records", embedded))
-                .build().toString();
+        return MarketPages.page(links, "/accounts", query, page, records,
+                view -> AccountJson.toJson(view.account(), view.owned(), modified.apply(view.account()), links),
+                view -> Accounts.strKey(view.account().getData().getAccount().getAccountID()));
     }
 
     @GET

@@ -8,7 +8,6 @@ import io.corridor.ledger.core.state.EntryKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -103,10 +102,7 @@ public class AssetResource {
             if (line.getAsset().getAlphaNum4() == null && line.getAsset().getAlphaNum12() == null) {
                 continue;
             }
-            Asset asset = new Asset();
-            asset.setDiscriminant(line.getAsset().getDiscriminant());
-            asset.setAlphaNum4(line.getAsset().getAlphaNum4());
-            asset.setAlphaNum12(line.getAsset().getAlphaNum12());
+            Asset asset = TrustLines.asset(line.getAsset());
             Stat stat = stats.computeIfAbsent(AssetJson.canonical(asset), k -> new Stat(asset));
             long balance = TrustLines.balance(line);
             if (TrustLines.isAuthorized(line)) {
@@ -120,7 +116,7 @@ public class AssetResource {
                 stat.unauthorizedAmount += balance;
             }
         }
-        for (LedgerEntry entry : node.scan(LedgerEntryType.CLAIMABLE_BALANCE, e -> true)) {
+        for (LedgerEntry entry : node.claimableBalances(null, true, Integer.MAX_VALUE, e -> true)) {
             var balance = entry.getData().getClaimableBalance();
             Asset asset = balance.getAsset();
             if (asset.getAlphaNum4() == null && asset.getAlphaNum12() == null) {
@@ -149,12 +145,6 @@ public class AssetResource {
             });
         }
         List<Stat> records = selected.subList(0, Math.min(page.limit(), selected.size()));
-        Links links = new Links(uri);
-        JsonArrayBuilder embedded = Json.createArrayBuilder();
-        for (Stat stat : records) {
-            embedded.add(toJson(stat, node.load(EntryKey.account(Accounts.parse(stat.issuer)))
-                    .map(e -> e.getData().getAccount()).orElse(null)));
-        }
         Map<String, String> filters = new LinkedHashMap<>();
         if (Params.present(assetCode)) {
             filters.put("asset_code", assetCode);
@@ -162,15 +152,10 @@ public class AssetResource {
         if (issuer != null) {
             filters.put("asset_issuer", issuer);
         }
-        String first = records.isEmpty() ? page.cursor() : records.get(0).pagingToken();
-        String last = records.isEmpty() ? page.cursor() : records.get(records.size() - 1).pagingToken();
-        return Json.createObjectBuilder()
-                .add("_links", Json.createObjectBuilder()
-                        .add("self", links.link(MarketPages.href("/assets", filters, page.cursor(), page.limit(), page.order())))
-                        .add("next", links.link(MarketPages.href("/assets", filters, last, page.limit(), page.order())))
-                        .add("prev", links.link(MarketPages.href("/assets", filters, first, page.limit(), page.reverseOrder()))))
-                .add("_embedded", Json.createObjectBuilder().add("records", embedded))
-                .build().toString();
+        return MarketPages.page(new Links(uri), "/assets", filters, page, records,
+                stat -> toJson(stat, node.load(EntryKey.account(Accounts.parse(stat.issuer)))
+                        .map(e -> e.getData().getAccount()).orElse(null)),
+                Stat::pagingToken);
     }
 
     private static JsonObjectBuilder toJson(Stat stat, AccountEntry issuer) {

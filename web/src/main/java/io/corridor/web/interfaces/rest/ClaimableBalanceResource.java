@@ -8,8 +8,6 @@ import io.corridor.ledger.core.Xdr;
 import io.corridor.ledger.core.state.EntryKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -90,20 +88,10 @@ public class ClaimableBalanceResource {
         List<LedgerEntry> records = page.cursor().equals("now") ? List.of()
                 : node.claimableBalances(after, page.ascending(), page.limit(), filter);
         Links links = new Links(uri);
-        JsonArrayBuilder embedded = Json.createArrayBuilder();
-        records.forEach(r -> embedded.add(ClaimableBalanceJson.toJson(r, Times.lastModified(node, r), links)));
-        String path = "/claimable_balances";
-        String first = records.isEmpty() ? page.cursor()
-                : ClaimableBalanceJson.id(records.get(0).getData().getClaimableBalance().getBalanceID());
-        String last = records.isEmpty() ? page.cursor()
-                : ClaimableBalanceJson.id(records.get(records.size() - 1).getData().getClaimableBalance().getBalanceID());
-        return Json.createObjectBuilder()
-                .add("_links", Json.createObjectBuilder()
-                        .add("self", links.link(MarketPages.href(path, filters, page.cursor(), page.limit(), page.order())))
-                        .add("next", links.link(MarketPages.href(path, filters, last, page.limit(), page.order())))
-                        .add("prev", links.link(MarketPages.href(path, filters, first, page.limit(), page.reverseOrder()))))
-                .add("_embedded", Json.createObjectBuilder().add("records", embedded))
-                .build().toString();
+        java.util.function.Function<LedgerEntry, Long> modified = Times.lastModifiedLookup(node);
+        return MarketPages.page(links, "/claimable_balances", filters, page, records,
+                r -> ClaimableBalanceJson.toJson(r, modified.apply(r), links),
+                r -> ClaimableBalanceJson.id(r.getData().getClaimableBalance().getBalanceID()));
     }
 
     private static boolean hasClaimant(ClaimableBalanceEntry balance, String account) {

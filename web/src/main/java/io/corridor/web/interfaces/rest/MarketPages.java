@@ -18,12 +18,26 @@ final class MarketPages {
 
     /** An empty page of the collection at {@code path}: no records, so {@code next} repeats the cursor. */
     static String emptyPage(Links links, String path, Map<String, String> filters, PageParams page) {
+        return page(links, path, filters, page, java.util.List.<Object>of(), r -> Json.createObjectBuilder(),
+                r -> page.cursor());
+    }
+
+    /**
+     * A HAL page of {@code records} of a collection paged by string tokens ({@code token}): {@code next} after
+     * the last record, {@code prev} before the first, both repeating the cursor when the page is empty.
+     */
+    static <T> String page(Links links, String path, Map<String, String> filters, PageParams page, java.util.List<T> records,
+            java.util.function.Function<T, JsonObjectBuilder> render, java.util.function.Function<T, String> token) {
+        jakarta.json.JsonArrayBuilder embedded = Json.createArrayBuilder();
+        records.forEach(r -> embedded.add(render.apply(r)));
+        String first = records.isEmpty() ? page.cursor() : token.apply(records.get(0));
+        String last = records.isEmpty() ? page.cursor() : token.apply(records.get(records.size() - 1));
         return Json.createObjectBuilder()
                 .add("_links", Json.createObjectBuilder()
                         .add("self", links.link(href(path, filters, page.cursor(), page.limit(), page.order())))
-                        .add("next", links.link(href(path, filters, page.cursor(), page.limit(), page.order())))
-                        .add("prev", links.link(href(path, filters, page.cursor(), page.limit(), page.reverseOrder()))))
-                .add("_embedded", Json.createObjectBuilder().add("records", Json.createArrayBuilder()))
+                        .add("next", links.link(href(path, filters, last, page.limit(), page.order())))
+                        .add("prev", links.link(href(path, filters, first, page.limit(), page.reverseOrder()))))
+                .add("_embedded", Json.createObjectBuilder().add("records", embedded))
                 .build().toString();
     }
 

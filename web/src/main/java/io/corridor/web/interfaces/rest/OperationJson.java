@@ -75,10 +75,7 @@ final class OperationJson {
                 TrustLineAsset line = null;
                 var changeTrust = body.getChangeTrustOp();
                 if (changeTrust.getLine().getAlphaNum4() != null || changeTrust.getLine().getAlphaNum12() != null) {
-                    Asset asset = new Asset();
-                    asset.setDiscriminant(changeTrust.getLine().getDiscriminant());
-                    asset.setAlphaNum4(changeTrust.getLine().getAlphaNum4());
-                    asset.setAlphaNum12(changeTrust.getLine().getAlphaNum12());
+                    Asset asset = TrustLines.asset(changeTrust.getLine());
                     asset(json, "", asset);
                     json.add("trustee", Accounts.strKey(TrustLines.issuer(asset)));
                 }
@@ -215,7 +212,7 @@ final class OperationJson {
                     json.add("trustline_liquidity_pool_id",
                             Hashing.hex(line.getLiquidityPoolID().getPoolID().getHash()));
                 } else {
-                    json.add("trustline_asset", AssetJson.canonical(assetOf(line)));
+                    json.add("trustline_asset", AssetJson.canonical(TrustLines.asset(line)));
                 }
             }
             case OFFER -> json.add("offer_id", Long.toString(key.getOffer().getOfferID().getInt64()));
@@ -228,15 +225,6 @@ final class OperationJson {
                 // Other entries have no sponsorship to revoke; the operation would not have been applied.
             }
         }
-    }
-
-    /** The asset of a credit trust line. */
-    private static Asset assetOf(TrustLineAsset line) {
-        Asset asset = new Asset();
-        asset.setDiscriminant(line.getDiscriminant());
-        asset.setAlphaNum4(line.getAlphaNum4());
-        asset.setAlphaNum12(line.getAlphaNum12());
-        return asset;
     }
 
     private static void asset(JsonObjectBuilder json, String prefix, Asset asset) {

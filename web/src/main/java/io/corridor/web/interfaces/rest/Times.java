@@ -25,4 +25,12 @@ final class Times {
                 .map(h -> h.getScpValue().getCloseTime().getTimePoint().getUint64().getNumber().longValue())
                 .orElse(null);
     }
+
+    /** {@link #lastModified} for the records of one page: each ledger's close time is read once. */
+    static java.util.function.Function<LedgerEntry, Long> lastModifiedLookup(LedgerNode node) {
+        java.util.Map<Integer, java.util.Optional<Long>> closeTimes = new java.util.HashMap<>();
+        return entry -> closeTimes.computeIfAbsent(
+                (int) (long) entry.getLastModifiedLedgerSeq().getUint32().getNumber(),
+                sequence -> java.util.Optional.ofNullable(lastModified(node, entry))).orElse(null);
+    }
 }
