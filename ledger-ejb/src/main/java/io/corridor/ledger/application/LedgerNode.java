@@ -59,6 +59,7 @@ public final class LedgerNode {
     private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
     private final Object closeLock = new Object();
     private final List<LedgerListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<TransactionEnvelope>> admissionListeners = new CopyOnWriteArrayList<>();
     private final HistoryRetention retention;
     /** The store's history elder ledger, read at start and moved by each pruning pass. */
     private volatile int historyElder = LedgerHistory.GENESIS_LEDGER;
@@ -282,6 +283,7 @@ public final class LedgerNode {
         if (applied.isPresent()) {
             return new Submission.AlreadyApplied(applied.get());
         }
+        Submission.Pending admitted;
         synchronized (queue) {
             TransactionQueue.Entry existing = queue.find(hash);
             if (existing != null) {
@@ -319,8 +321,24 @@ public final class LedgerNode {
                         cheapest.frame().hashHex(), insufficientFee(neededToStay),
                         "evicted from the full queue by a transaction with a higher fee rate"));
             }
-            return new Submission.Pending(hash, queue.add(frame).outcome());
+            admitted = new Submission.Pending(hash, queue.add(frame).outcome());
         }
+        for (java.util.function.Consumer<TransactionEnvelope> listener : admissionListeners) {
+            try {
+                listener.accept(envelope);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "admission listener failed on transaction " + hash, e);
+            }
+        }
+        return admitted;
+    }
+
+    /**
+     * Registers a listener told of every transaction newly admitted to the queue (after admission, outside the
+     * queue's lock): a validator floods them to its peers.
+     */
+    public void addAdmissionListener(java.util.function.Consumer<TransactionEnvelope> listener) {
+        admissionListeners.add(Objects.requireNonNull(listener));
     }
 
     /** A {@code txINSUFFICIENT_FEE} result whose fee is the bid that would have been enough. */
@@ -347,11 +365,30 @@ public final class LedgerNode {
             }
             LedgerHeader previous = lastHeader;
             LedgerContext ctx = nextLedgerContext();
-            List<TransactionFrame> valid = new ArrayList<>();
-            List<TransactionQueue.Entry> dropped = new ArrayList<>();
-            List<TransactionResult> droppedResults = new ArrayList<>();
-            int operationsMax = (int) (long) previous.getMaxTxSetSize().getUint32().getNumber();
-            synchronized (queue) {
+            return closeAndCommit(previous, proposeTransactionSet(ctx), ctx.closeTime());
+        }
+    }
+
+    /**
+     * The transaction set this node would close next: the queued transactions still valid against the last
+     * closed ledger (those no longer valid leave the queue and their submitters are told why), at most a ledger's
+     * worth by fee rate. Consensus nominates it; a standalone node closes it.
+     */
+    public TxSetFrame proposeTransactionSet() {
+        synchronized (closeLock) {
+            return proposeTransactionSet(nextLedgerContext());
+        }
+    }
+
+    private TxSetFrame proposeTransactionSet(LedgerContext ctx) {
+        LedgerHeader previous = lastHeader;
+        List<TransactionFrame> valid = new ArrayList<>();
+        List<TransactionQueue.Entry> dropped = new ArrayList<>();
+        List<TransactionResult> droppedResults = new ArrayList<>();
+        int operationsMax = (int) (long) previous.getMaxTxSetSize().getUint32().getNumber();
+        synchronized (queue) {
+            stateLock.readLock().lock();
+            try {
                 for (TransactionQueue.Entry entry : queue.pending()) {
                     TransactionResult check = closer.processor().checkValid(state, ctx, entry.frame());
                     if (!TransactionProcessor.isSuccess(check)) {
@@ -362,17 +399,87 @@ public final class LedgerNode {
                     }
                     valid.add(entry.frame());
                 }
+            } finally {
+                stateLock.readLock().unlock();
             }
-            // More operations waiting than a ledger holds: the highest fee rates go first, and the ledger
-            // charges every included transaction the surge-pricing base fee (TxSetFrame#baseFee). The rest wait.
-            List<TransactionFrame> selected = SurgePricing.select(valid, operationsMax);
-            for (int i = 0; i < dropped.size(); i++) {
-                TransactionQueue.Entry entry = dropped.get(i);
-                entry.outcome().completeExceptionally(
-                        new TransactionDroppedException(entry.frame().hashHex(), droppedResults.get(i)));
-            }
-            return closeAndCommit(previous, new TxSetFrame(lastHash, selected), ctx.closeTime());
         }
+        // More operations waiting than a ledger holds: the highest fee rates go first, and the ledger
+        // charges every included transaction the surge-pricing base fee (TxSetFrame#baseFee). The rest wait.
+        List<TransactionFrame> selected = SurgePricing.select(valid, operationsMax);
+        for (int i = 0; i < dropped.size(); i++) {
+            TransactionQueue.Entry entry = dropped.get(i);
+            entry.outcome().completeExceptionally(
+                    new TransactionDroppedException(entry.frame().hashHex(), droppedResults.get(i)));
+        }
+        return new TxSetFrame(lastHash, selected);
+    }
+
+    /**
+     * The transactions ledger {@code sequence} applied (failed ones included), read back from history, in
+     * application order; empty when the ledger is not kept (pruned, or not closed yet). Catch-up serves these.
+     */
+    public Optional<List<TransactionEnvelope>> transactionsOfLedger(int sequence) {
+        if (sequence < Math.max(historyElder, LedgerHistory.GENESIS_LEDGER + 1) || sequence > sequence()) {
+            return Optional.empty();
+        }
+        HistoryFilter filter = new HistoryFilter(null, sequence, null, false, true);
+        List<TransactionEnvelope> envelopes = new ArrayList<>();
+        long cursor = io.corridor.ledger.core.history.Toid.ledgerStart(sequence);
+        while (true) {
+            List<TransactionRecord> page = store.transactions(filter, new PageRequest(cursor, true, PageRequest.LIMIT_MAX));
+            for (TransactionRecord record : page) {
+                envelopes.add(io.corridor.ledger.core.Xdr.decodeTrusted(
+                        java.util.Base64.getDecoder().decode(record.envelopeXdr()), TransactionEnvelope::decode));
+                cursor = io.corridor.ledger.core.history.Toid.of(sequence, record.applicationOrder(), 0);
+            }
+            if (page.size() < PageRequest.LIMIT_MAX) {
+                return Optional.of(envelopes);
+            }
+        }
+    }
+
+    /**
+     * Checks a transaction set another validator proposes for the next ledger: built on the last closed ledger,
+     * within a ledger's operation limit, at most one transaction per source account (as this node's queue
+     * admits), each valid against the last closed ledger. Empty when it is acceptable, else the first problem.
+     */
+    public Optional<String> checkTransactionSet(byte[] previousLedgerHash, List<TransactionEnvelope> envelopes) {
+        if (!java.util.Arrays.equals(previousLedgerHash, lastHash)) {
+            return Optional.of("built on another ledger than " + sequence());
+        }
+        List<TransactionFrame> frames = new ArrayList<>(envelopes.size());
+        try {
+            for (TransactionEnvelope envelope : envelopes) {
+                frames.add(TransactionFrame.of(envelope, profile.networkId()));
+            }
+            new TxSetFrame(previousLedgerHash, frames);
+        } catch (RuntimeException e) {
+            return Optional.of("unreadable: " + e.getMessage());
+        }
+        LedgerHeader previous = lastHeader;
+        long operations = frames.stream().mapToLong(TransactionFrame::operationCount).sum();
+        if (operations > previous.getMaxTxSetSize().getUint32().getNumber()) {
+            return Optional.of(operations + " operations, more than a ledger holds");
+        }
+        LedgerContext ctx = nextLedgerContext();
+        java.util.Set<String> sources = new java.util.HashSet<>();
+        stateLock.readLock().lock();
+        try {
+            for (TransactionFrame frame : frames) {
+                if (!sources.add(java.util.HexFormat.of().formatHex(
+                        frame.sourceAccount().getAccountID().getEd25519().getUint256()))) {
+                    return Optional.of("two transactions of one source account: " + frame.hashHex());
+                }
+                TransactionResult check = closer.processor().checkValid(state, ctx, frame);
+                if (!TransactionProcessor.isSuccess(check)) {
+                    return Optional.of("transaction " + frame.hashHex() + " is invalid: "
+                            + check.getResult().getDiscriminant());
+                }
+            }
+        } finally {
+            stateLock.readLock().unlock();
+        }
+        return Optional.empty();
     }
 
     /**

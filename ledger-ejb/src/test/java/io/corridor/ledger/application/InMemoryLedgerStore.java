@@ -25,7 +25,7 @@ import org.stellar.sdk.xdr.LedgerHeader;
  * live entries (with every committed change applied) and the transaction records, all as copies, and commits a
  * ledger all or nothing. {@link #failNextCommit} makes the next commit throw before anything is stored.
  */
-final class InMemoryLedgerStore implements LedgerStore {
+public final class InMemoryLedgerStore implements LedgerStore {
 
     private final TreeMap<Integer, byte[]> headers = new TreeMap<>();
     private final TreeMap<EntryKey, byte[]> entries = new TreeMap<>();

@@ -6,6 +6,8 @@ import io.corridor.ledger.application.LedgerStore;
 import io.corridor.ledger.application.NodeConfig;
 import io.corridor.ledger.core.Ed25519;
 import io.corridor.ledger.core.invariant.Invariants;
+import io.corridor.ledger.infrastructure.consensus.ConsensusNode;
+import io.corridor.ledger.infrastructure.consensus.ConsensusSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -21,6 +23,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -63,6 +66,8 @@ public class LedgerNodeBean {
     private final FeeStats feeStats = new FeeStats();
     private String nodePublicKey;
     private ScheduledFuture<?> closing;
+    private ConsensusSettings consensusSettings;
+    private ConsensusNode consensus;
     private volatile Instant lastCloseAt;
     private final AtomicInteger closeFailures = new AtomicInteger();
 
@@ -75,19 +80,43 @@ public class LedgerNodeBean {
         node.addListener(feeStats);
         node.start();
         lastCloseAt = Instant.now();
-        closing = scheduler.scheduleAtFixedRate(this::closeOnce, config.closeIntervalMs(), config.closeIntervalMs(),
-                TimeUnit.MILLISECONDS);
-        LOG.info(() -> String.format("Corridor node %s (%s) on network '%s' at ledger %d, closing every %d ms, "
+        consensusSettings = ConsensusSettings.fromProperties(System.getProperties(),
+                config.seedFile() == null ? null : nodePublicKey);
+        if (consensusSettings.networked()) {
+            startConsensus();
+        } else {
+            closing = scheduler.scheduleAtFixedRate(this::closeOnce, config.closeIntervalMs(),
+                    config.closeIntervalMs(), TimeUnit.MILLISECONDS);
+        }
+        LOG.info(() -> String.format("Corridor node %s (%s) on network '%s' at ledger %d, %s every %d ms, "
                 + "keeping %s", config.nodeName(), nodePublicKey, config.profile().passphrase(), node.sequence(),
+                consensus != null ? "agreeing with " + (consensusSettings.validators().size() - 1)
+                        + " other validators (SCP) on a ledger" : "closing a ledger on its own",
                 config.closeIntervalMs(), config.historyRetention().keepsAll() ? "all history"
                         : "the history of the last " + config.historyRetention().ledgers() + " ledgers (from ledger "
                                 + node.historyElderLedger() + " now)"));
+    }
+
+    /** A validator of a network: ledgers close when SCP agrees on them, not on this node's timer. */
+    private void startConsensus() {
+        char[] seed = readSeed();
+        try {
+            Path stateDir = Path.of(System.getProperty("jboss.server.data.dir", "."), "corridor");
+            consensus = new ConsensusNode(node, seed, consensusSettings, config.closeIntervalMs(), stateDir);
+        } finally {
+            java.util.Arrays.fill(seed, '\0');
+        }
+        node.addListener(closed -> lastCloseAt = Instant.now());
+        consensus.start();
     }
 
     @PreDestroy
     void stop() {
         if (closing != null) {
             closing.cancel(false);
+        }
+        if (consensus != null) {
+            consensus.close();
         }
     }
 
@@ -115,6 +144,14 @@ public class LedgerNodeBean {
         }
     }
 
+    private char[] readSeed() {
+        try {
+            return Files.readString(config.seedFile(), StandardCharsets.US_ASCII).trim().toCharArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("corridor.node.seed.file: cannot read " + config.seedFile(), e);
+        }
+    }
+
     /** The seed file holds {@code S...}; only the public key is kept. */
     private String readNodeKey() {
         if (config.seedFile() == null) {
@@ -137,6 +174,15 @@ public class LedgerNodeBean {
 
     public LedgerNode node() {
         return node;
+    }
+
+    /** The validator's consensus state, or empty for a standalone node (a network of one). */
+    public java.util.Optional<ConsensusNode.Status> consensusStatus() {
+        return consensus == null ? java.util.Optional.empty() : java.util.Optional.of(consensus.status());
+    }
+
+    public ConsensusSettings consensusSettings() {
+        return consensusSettings;
     }
 
     public FeeStats feeStats() {

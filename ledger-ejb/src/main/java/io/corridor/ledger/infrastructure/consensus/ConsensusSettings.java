@@ -1,0 +1,105 @@
+package io.corridor.ledger.infrastructure.consensus;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import io.corridor.consensus.overlay.NodeKey;
+
+/**
+ * A validator's place in its network, from the {@code corridor.*} properties {@code corridor up} writes
+ * (docs/CONFIGURATION.md). A node whose validator list names only itself is a standalone network and closes
+ * ledgers on its own timer; with more validators it agrees on every ledger with them through SCP.
+ *
+ * @param bindHost   address the overlay listens on ({@code corridor.peer.bind}, default all interfaces)
+ * @param peerPort   overlay port ({@code corridor.peer.port})
+ * @param peers      the other nodes' overlay addresses ({@code corridor.peers}, host:port, comma-separated)
+ * @param validators public keys of the network's validators, this node included ({@code corridor.quorum.validators})
+ * @param threshold  validators out of those that must agree ({@code corridor.quorum.threshold})
+ * @param force      start even with a quorum set that breaks quorum intersection ({@code corridor.quorum.force})
+ */
+public record ConsensusSettings(String bindHost, int peerPort, List<InetSocketAddress> peers, List<String> validators,
+        int threshold, boolean force) {
+
+    public static final int PEER_PORT_DEFAULT = 11625;
+
+    public ConsensusSettings {
+        if (validators.isEmpty()) {
+            throw new IllegalArgumentException("corridor.quorum.validators must name at least this node");
+        }
+        if (threshold < 1 || threshold > validators.size()) {
+            throw new IllegalArgumentException("corridor.quorum.threshold must be from 1 to " + validators.size()
+                    + " (the number of corridor.quorum.validators), was " + threshold);
+        }
+    }
+
+    /** Whether the node agrees with other validators (else it is a network of one). */
+    public boolean networked() {
+        return validators.size() > 1;
+    }
+
+    public static ConsensusSettings fromProperties(Properties p, String selfKey) {
+        List<String> validators = new ArrayList<>();
+        for (String v : split(p.getProperty("corridor.quorum.validators", ""))) {
+            try {
+                NodeKey.decodeAccountId(v);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("corridor.quorum.validators: '" + v + "' is not a public key (G...)");
+            }
+            validators.add(v);
+        }
+        if (validators.isEmpty() && selfKey != null) {
+            validators.add(selfKey);
+        }
+        if (new LinkedHashSet<>(validators).size() != validators.size()) {
+            throw new IllegalArgumentException("corridor.quorum.validators names a validator twice");
+        }
+        if (selfKey != null && !validators.contains(selfKey)) {
+            throw new IllegalArgumentException("corridor.quorum.validators must include this node's key " + selfKey);
+        }
+        List<InetSocketAddress> peers = new ArrayList<>();
+        for (String peer : split(p.getProperty("corridor.peers", ""))) {
+            int colon = peer.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("corridor.peers: '" + peer + "' is not host:port");
+            }
+            peers.add(InetSocketAddress.createUnresolved(peer.substring(0, colon), port("corridor.peers",
+                    peer.substring(colon + 1))));
+        }
+        String threshold = p.getProperty("corridor.quorum.threshold", "").trim();
+        int n = validators.size();
+        return new ConsensusSettings(
+                p.getProperty("corridor.peer.bind", "0.0.0.0").trim(),
+                port("corridor.peer.port", p.getProperty("corridor.peer.port", String.valueOf(PEER_PORT_DEFAULT))),
+                peers, validators,
+                threshold.isEmpty() ? 1 + (67 * n - 1) / 100 : integer("corridor.quorum.threshold", threshold),
+                Boolean.parseBoolean(p.getProperty("corridor.quorum.force", "false").trim()));
+    }
+
+    private static List<String> split(String value) {
+        List<String> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
+    private static int port(String key, String value) {
+        int port = integer(key, value.trim());
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(key + ": port must be 1..65535, was " + port);
+        }
+        return port;
+    }
+
+    private static int integer(String key, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+}
