@@ -185,6 +185,7 @@ public final class Herder {
             restore();
             lastTriggerMs = exec.nowMs();
             scheduleTrigger();
+            publishStatus();
             exec.schedule(TICK_MS, this::tick);
             LOG.info(() -> "herder of " + localKey + " started at ledger " + lclSeq + ", quorum set "
                     + describe(quorumSet) + ", a ledger every " + config.closeIntervalMs() + " ms");
@@ -427,6 +428,9 @@ public final class Herder {
         });
         ready.forEach(this::process);
         checkBehind();
+        if (catchUp != null && catchUp.requestedAtMs == 0) {
+            continueCatchUp();
+        }
         applyReady();
     }
 
@@ -510,6 +514,7 @@ public final class Herder {
         scp.purgeSlots(lclSeq + 1 - SLOTS_KEPT, lclSeq);
         sent.headMap(lclSeq - SLOTS_KEPT, true).clear();
         parked.clear();
+        requested.clear();
         LinkedHashMap<String, Pending> next = future.remove(lclSeq + 1);
         future.headMap(lclSeq + 1, true).clear();
         if (next != null) {
@@ -575,6 +580,7 @@ public final class Herder {
         }
         TransactionSet anchorSet = txSets.get(hex(anchor.getTxSetHash().getHash()));
         if (anchorSet == null) {
+            c.requestedAtMs = 0;
             request("t" + hex(anchor.getTxSetHash().getHash()), null);
             return;
         }
@@ -584,7 +590,7 @@ public final class Herder {
             next++;
         }
         if (next <= last) {
-            String source = c.sources.get(c.sourceIndex % c.sources.size());
+            String source = source(c);
             c.requestedAtMs = exec.nowMs();
             network.send(source, MessageKind.GET_LEDGERS,
                     Wire.ledgerRange(next, Math.min(last, next + Wire.LEDGERS_PER_MESSAGE - 1)));
@@ -639,11 +645,27 @@ public final class Herder {
         }
     }
 
+    /**
+     * The validator to fetch from: the sources (the v-blocking set that externalized the anchor) in turn, skipping
+     * those not connected to this node as long as one of them is.
+     */
+    private String source(CatchUp c) {
+        for (int i = 0; i < c.sources.size(); i++) {
+            String candidate = c.sources.get((c.sourceIndex + i) % c.sources.size());
+            if (peers.contains(candidate)) {
+                c.sourceIndex += i;
+                return candidate;
+            }
+        }
+        return c.sources.get(c.sourceIndex % c.sources.size());
+    }
+
     private void rejectSource(CatchUp c, String why) {
         String source = c.sources.get(c.sourceIndex % c.sources.size());
         LOG.warning(() -> "catch-up: " + why + " (from " + source + "); asking another validator");
         c.received.clear();
         c.sourceIndex++;
+        c.requestedAtMs = 0;
         if (c.sourceIndex >= c.sources.size() * 3) {
             abandonCatchUp("no validator served a chain that checks");
             return;
@@ -683,6 +705,7 @@ public final class Herder {
             rejectSource(c, "the validator does not keep the ledgers asked for");
             return;
         }
+        c.requestedAtMs = 0;
         for (Wire.ShippedLedger shipped : ledgers) {
             long seq = shipped.header().getLedgerSeq().getUint32().getNumber();
             if (seq > lclSeq && seq < c.anchorSlot) {
@@ -718,10 +741,12 @@ public final class Herder {
                     }
                 }
             }
-            if (catchUp != null && now - catchUp.requestedAtMs > CATCH_UP_TIMEOUT_MS) {
+            if (catchUp != null && catchUp.requestedAtMs != 0 && now - catchUp.requestedAtMs > CATCH_UP_TIMEOUT_MS) {
+                // No answer in time: ask the next validator.
                 catchUp.sourceIndex++;
+                catchUp.requestedAtMs = 0;
                 continueCatchUp();
-            } else if (catchUp != null) {
+            } else if (catchUp != null && catchUp.requestedAtMs == 0) {
                 continueCatchUp();
             }
             applyReady();
@@ -764,9 +789,6 @@ public final class Herder {
             scp.setStateFromEnvelope(slot, envelope);
             boolean nomination = envelope.getStatement().getPledges().getDiscriminant() == SCPStatementType.SCP_ST_NOMINATE;
             sent.computeIfAbsent(slot, s -> new HashMap<>()).put(nomination, envelope);
-            if (nomination) {
-                nominatedSlot = Math.max(nominatedSlot, slot);
-            }
             if (envelope.getStatement().getPledges().getDiscriminant() == SCPStatementType.SCP_ST_EXTERNALIZE) {
                 externalized.put(slot, envelope.getStatement().getPledges().getExternalize().getCommit().getValue());
             }

@@ -62,7 +62,7 @@ final class Wire {
         }
         List<ShippedLedger> ledgers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ledgers.add(new ShippedLedger(LedgerHeader.decode(in), TransactionSet.decode(in)));
+            ledgers.add(decoded(() -> new ShippedLedger(LedgerHeader.decode(in), TransactionSet.decode(in))));
         }
         end(in);
         return ledgers;
@@ -93,6 +93,10 @@ final class Wire {
         }
     }
 
+    private interface Decode<T> {
+        T run() throws IOException;
+    }
+
     interface Reader<T> {
         T read(XdrDataInputStream in) throws IOException;
     }
@@ -100,9 +104,25 @@ final class Wire {
     /** Decodes one XDR value that must fill the payload exactly. */
     static <T> T read(byte[] payload, Reader<T> reader) throws IOException {
         XdrDataInputStream in = input(payload);
-        T value = reader.read(in);
+        T value = decoded(() -> reader.read(in));
         end(in);
         return value;
+    }
+
+    /**
+     * Runs an SDK decoder on a peer's bytes. The decoders answer malformed input with unchecked exceptions (an
+     * unknown enum value, a negative length) and allocate an array as long as a length field claims before reading
+     * it; all of these mean the same thing here: the message is not what it claims to be.
+     */
+    private static <T> T decoded(Decode<T> decode) throws IOException {
+        try {
+            return decode.run();
+        } catch (RuntimeException e) {
+            throw new IOException("malformed XDR: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // One allocation sized by a forged length field, refused before anything was filled in.
+            throw new IOException("malformed XDR: a length field claims more than this node holds in memory");
+        }
     }
 
     private static XdrDataInputStream input(byte[] payload) {
