@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,24 +32,24 @@ import org.stellar.sdk.Transaction;
  */
 class NetworkAgreementIT {
 
-    private static final Path REPO = Path.of(System.getProperty("corridor.repo.dir", "..")).toAbsolutePath().normalize();
     private static final Path DATA = Path.of(System.getProperty("corridor.it.network4.dir", "target/it-network4"))
             .toAbsolutePath();
     private static final String DB = System.getProperty("corridor.it.db", "h2");
     private static final long LOAD_SECONDS = Long.getLong("corridor.it.network.seconds", 60);
     private static final int NODES = 4;
     private static final int PAYERS = 12;
-    private static final long COMMAND_TIMEOUT_S = 420;
 
     private final List<CorridorClient> clients = new ArrayList<>();
     private final AtomicLong settled = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    /** Answers other than 200, by status and Horizon result code, e.g. "400 tx_bad_seq". */
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> settledHashes = new ConcurrentLinkedQueue<>();
 
     @BeforeAll
     static void cleanNetwork() throws Exception {
         corridor("down");
-        deleteRecursively(DATA);
+        Launcher.deleteRecursively(DATA);
     }
 
     @AfterAll
@@ -64,7 +61,7 @@ class NetworkAgreementIT {
     void fourValidatorsAgreeUnderLoadSurviveAKillAndTheKilledOneCatchesUp() throws Exception {
         // The PostgreSQL pass runs the single-node launcher test; four servers twice would double the time.
         assumeThat(DB).as("run on H2 only").isEqualTo("h2");
-        LauncherEndToEndIT.Result up = corridor("up", "--nodes", "4", "--close-ms", "1000", "--db", DB);
+        Launcher.Result up = corridor("up", "--nodes", "4", "--close-ms", "1000", "--db", DB);
         assertThat(up.exitCode()).as(up.output()).isZero();
         for (int k = 1; k <= NODES; k++) {
             clients.add(new CorridorClient("http://127.0.0.1:" + (8080 + 100 * (k - 1))));
@@ -87,6 +84,7 @@ class NetworkAgreementIT {
         System.out.printf("network: %d ledgers in %d s (%.2f s per ledger), %d payments settled, %d refused, "
                 + "%d ledger hashes compared across 4 nodes%n", closed, LOAD_SECONDS, LOAD_SECONDS / (double) closed,
                 settled.get(), refused.get(), comparisons);
+        System.out.println("network: answers other than 200 (retried by the payer): " + refusals);
         assertThat(closed).as("ledgers closed at 1-s intervals in " + LOAD_SECONDS + " s")
                 .isGreaterThanOrEqualTo(LOAD_SECONDS * 2 / 3);
         assertThat(settled.get()).as("payments settled").isGreaterThan(LOAD_SECONDS);
@@ -112,7 +110,7 @@ class NetworkAgreementIT {
         assertThat(status).contains("3/4 ok").contains("stopped");
 
         // Restart node 4: it catches up and agrees again, still under load.
-        LauncherEndToEndIT.Result again = corridor("start", "--node", "4");
+        Launcher.Result again = corridor("start", "--node", "4");
         assertThat(again.exitCode()).as(again.output()).isZero();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (clients.get(3).latestLedger() < clients.get(0).latestLedger() - 1) {
@@ -172,6 +170,9 @@ class NetworkAgreementIT {
                             settledHashes.add(tx.hashHex());
                         } else {
                             refused.incrementAndGet();
+                            String code = answer.body().replaceAll("(?s).*\"transaction\"\\s*:\\s*\"([a-z_]+)\".*", "$1");
+                            String key = answer.statusCode() + " " + (code.length() < 40 ? code : "");
+                            refusals.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
                             Thread.sleep(500);
                         }
                     } catch (IOException | RuntimeException e) {
@@ -228,32 +229,7 @@ class NetworkAgreementIT {
         }
     }
 
-    static LauncherEndToEndIT.Result corridor(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(REPO.resolve("deployments/corridor").toString());
-        command.addAll(List.of(args));
-        command.add("--data");
-        command.add(DATA.toString());
-        Process process = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true).start();
-        byte[] out;
-        try (var in = process.getInputStream()) {
-            out = in.readAllBytes();
-        }
-        if (!process.waitFor(COMMAND_TIMEOUT_S, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("corridor " + String.join(" ", args) + " did not finish in " + COMMAND_TIMEOUT_S + " s");
-        }
-        String output = new String(out, StandardCharsets.UTF_8);
-        System.out.println("$ corridor " + String.join(" ", args) + "\n" + output);
-        return new LauncherEndToEndIT.Result(process.exitValue(), output);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    private static Launcher.Result corridor(String... args) throws IOException, InterruptedException {
+        return Launcher.run(DATA, args);
     }
 }

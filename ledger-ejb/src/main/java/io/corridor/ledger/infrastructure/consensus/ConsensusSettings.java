@@ -9,8 +9,9 @@ import io.corridor.consensus.overlay.NodeKey;
 
 /**
  * A validator's place in its network, from the {@code corridor.*} properties {@code corridor up} writes
- * (docs/CONFIGURATION.md). A node whose validator list names only itself is a standalone network and closes
- * ledgers on its own timer; with more validators it agrees on every ledger with them through SCP.
+ * (docs/CONFIGURATION.md). A node whose validator list names only itself (or nothing, without a node key) is a
+ * standalone network and closes ledgers on its own timer; with more validators it agrees on every ledger with
+ * them through SCP.
  *
  * @param bindHost   address the overlay listens on ({@code corridor.peer.bind}, default all interfaces)
  * @param peerPort   overlay port ({@code corridor.peer.port})
@@ -25,10 +26,9 @@ public record ConsensusSettings(String bindHost, int peerPort, List<InetSocketAd
     public static final int PEER_PORT_DEFAULT = 11625;
 
     public ConsensusSettings {
-        if (validators.isEmpty()) {
-            throw new IllegalArgumentException("corridor.quorum.validators must name at least this node");
-        }
-        if (threshold < 1 || threshold > validators.size()) {
+        validators = List.copyOf(validators);
+        peers = List.copyOf(peers);
+        if (!validators.isEmpty() && (threshold < 1 || threshold > validators.size())) {
             throw new IllegalArgumentException("corridor.quorum.threshold must be from 1 to " + validators.size()
                     + " (the number of corridor.quorum.validators), was " + threshold);
         }
@@ -69,6 +69,10 @@ public record ConsensusSettings(String bindHost, int peerPort, List<InetSocketAd
         }
         String threshold = p.getProperty("corridor.quorum.threshold", "").trim();
         int n = validators.size();
+        if (n > 1 && selfKey == null) {
+            throw new IllegalArgumentException("corridor.quorum.validators names " + n + " validators but this node has "
+                    + "no key: set corridor.node.seed.file (`deployments/corridor up` generates one)");
+        }
         return new ConsensusSettings(
                 p.getProperty("corridor.peer.bind", "0.0.0.0").trim(),
                 port("corridor.peer.port", p.getProperty("corridor.peer.port", String.valueOf(PEER_PORT_DEFAULT))),
