@@ -20,21 +20,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.stellar.sdk.xdr.Hash;
-import org.stellar.sdk.xdr.NodeID;
-import org.stellar.sdk.xdr.PublicKey;
-import org.stellar.sdk.xdr.PublicKeyType;
 import org.stellar.sdk.xdr.SCPQuorumSet;
 import org.stellar.sdk.xdr.TransactionEnvelope;
-import org.stellar.sdk.xdr.Uint256;
-import org.stellar.sdk.xdr.Uint32;
-import org.stellar.sdk.xdr.XdrUnsignedInteger;
 
 /**
  * A validator in a network: the overlay to its peers and the herder that runs SCP over it and hands every
@@ -101,8 +94,8 @@ public final class ConsensusNode implements AutoCloseable {
         }
         herder.start();
         LOG.info(() -> "validator " + herder.localKey() + " listening for peers on port " + overlay.listeningPort()
-                + ", dialling " + settings.peers() + ", quorum " + settings.threshold() + " of "
-                + settings.validators().size());
+                + ", dialling " + settings.peers() + ", quorum set "
+                + io.corridor.consensus.herder.QuorumSetSyntax.format(settings.quorumSet()));
     }
 
     public Status status() {
@@ -128,18 +121,7 @@ public final class ConsensusNode implements AutoCloseable {
     }
 
     static SCPQuorumSet quorumSet(ConsensusSettings settings) {
-        List<NodeID> nodes = new ArrayList<>();
-        for (String validator : settings.validators()) {
-            PublicKey pk = new PublicKey();
-            pk.setDiscriminant(PublicKeyType.PUBLIC_KEY_TYPE_ED25519);
-            pk.setEd25519(new Uint256(NodeKey.decodeAccountId(validator)));
-            nodes.add(new NodeID(pk));
-        }
-        SCPQuorumSet q = new SCPQuorumSet();
-        q.setThreshold(new Uint32(new XdrUnsignedInteger(settings.threshold())));
-        q.setValidators(nodes.toArray(NodeID[]::new));
-        q.setInnerSets(new SCPQuorumSet[0]);
-        return q;
+        return settings.quorumSet();
     }
 
     private void guardQuorumSet(String self, SCPQuorumSet proposed, Path file) {

@@ -5,7 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
+import org.stellar.sdk.xdr.NodeID;
+import org.stellar.sdk.xdr.PublicKey;
+import org.stellar.sdk.xdr.PublicKeyType;
+import org.stellar.sdk.xdr.SCPQuorumSet;
+import org.stellar.sdk.xdr.Uint256;
+import org.stellar.sdk.xdr.Uint32;
+import org.stellar.sdk.xdr.XdrUnsignedInteger;
+import io.corridor.consensus.herder.QuorumSetSyntax;
 import io.corridor.consensus.overlay.NodeKey;
+import io.corridor.consensus.scp.QuorumSets;
 
 /**
  * A validator's place in its network, from the {@code corridor.*} properties {@code corridor up} writes
@@ -19,19 +28,45 @@ import io.corridor.consensus.overlay.NodeKey;
  * @param validators public keys of the network's validators, this node included ({@code corridor.quorum.validators})
  * @param threshold  validators out of those that must agree ({@code corridor.quorum.threshold})
  * @param force      start even with a quorum set that breaks quorum intersection ({@code corridor.quorum.force})
+ * @param quorumSet  the node's quorum set: {@code corridor.quorum.set} when given (nested, e.g. organisations),
+ *                   else {@code threshold} of {@code validators}
  */
 public record ConsensusSettings(String bindHost, int peerPort, List<InetSocketAddress> peers, List<String> validators,
-        int threshold, boolean force) {
+        int threshold, boolean force, SCPQuorumSet quorumSet) {
 
     public static final int PEER_PORT_DEFAULT = 11625;
 
     public ConsensusSettings {
         validators = List.copyOf(validators);
         peers = List.copyOf(peers);
-        if (!validators.isEmpty() && (threshold < 1 || threshold > validators.size())) {
+        if (quorumSet == null && !validators.isEmpty() && (threshold < 1 || threshold > validators.size())) {
             throw new IllegalArgumentException("corridor.quorum.threshold must be from 1 to " + validators.size()
                     + " (the number of corridor.quorum.validators), was " + threshold);
         }
+        if (quorumSet == null && !validators.isEmpty()) {
+            quorumSet = flat(validators, threshold);
+        }
+    }
+
+    /** Settings with a flat quorum set: {@code threshold} of {@code validators}. */
+    public ConsensusSettings(String bindHost, int peerPort, List<InetSocketAddress> peers, List<String> validators,
+            int threshold, boolean force) {
+        this(bindHost, peerPort, peers, validators, threshold, force, null);
+    }
+
+    static SCPQuorumSet flat(List<String> validators, int threshold) {
+        List<NodeID> nodes = new ArrayList<>();
+        for (String validator : validators) {
+            PublicKey pk = new PublicKey();
+            pk.setDiscriminant(PublicKeyType.PUBLIC_KEY_TYPE_ED25519);
+            pk.setEd25519(new Uint256(NodeKey.decodeAccountId(validator)));
+            nodes.add(new NodeID(pk));
+        }
+        SCPQuorumSet q = new SCPQuorumSet();
+        q.setThreshold(new Uint32(new XdrUnsignedInteger(threshold)));
+        q.setValidators(nodes.toArray(NodeID[]::new));
+        q.setInnerSets(new SCPQuorumSet[0]);
+        return q;
     }
 
     /** Whether the node agrees with other validators (else it is a network of one). */
@@ -40,7 +75,24 @@ public record ConsensusSettings(String bindHost, int peerPort, List<InetSocketAd
     }
 
     public static ConsensusSettings fromProperties(Properties p, String selfKey) {
+        String spec = p.getProperty("corridor.quorum.set", "").trim();
+        SCPQuorumSet nested = null;
+        if (!spec.isEmpty()) {
+            try {
+                nested = QuorumSetSyntax.parse(spec);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("corridor.quorum.set: " + e.getMessage()
+                        + " (form: THRESHOLD(member,...), a member being a G... key or an inner set)", e);
+            }
+        }
         List<String> validators = new ArrayList<>();
+        if (nested != null) {
+            for (NodeID node : QuorumSets.allNodes(nested)) {
+                validators.add(NodeKey.accountId(node.getNodeID().getEd25519().getUint256()));
+            }
+            p = (Properties) p.clone();
+            p.remove("corridor.quorum.validators");
+        }
         for (String v : split(p.getProperty("corridor.quorum.validators", ""))) {
             try {
                 NodeKey.decodeAccountId(v);
@@ -73,12 +125,13 @@ public record ConsensusSettings(String bindHost, int peerPort, List<InetSocketAd
             throw new IllegalArgumentException("corridor.quorum.validators names " + n + " validators but this node has "
                     + "no key: set corridor.node.seed.file (`deployments/corridor up` generates one)");
         }
+        int thresholdValue = nested != null ? (int) nested.getThreshold().getUint32().getNumber().longValue()
+                : threshold.isEmpty() ? 1 + (67 * n - 1) / 100 : integer("corridor.quorum.threshold", threshold);
         return new ConsensusSettings(
                 p.getProperty("corridor.peer.bind", "0.0.0.0").trim(),
                 port("corridor.peer.port", p.getProperty("corridor.peer.port", String.valueOf(PEER_PORT_DEFAULT))),
-                peers, validators,
-                threshold.isEmpty() ? 1 + (67 * n - 1) / 100 : integer("corridor.quorum.threshold", threshold),
-                Boolean.parseBoolean(p.getProperty("corridor.quorum.force", "false").trim()));
+                peers, validators, thresholdValue,
+                Boolean.parseBoolean(p.getProperty("corridor.quorum.force", "false").trim()), nested);
     }
 
     private static List<String> split(String value) {

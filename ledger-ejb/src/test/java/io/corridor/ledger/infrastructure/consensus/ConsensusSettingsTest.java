@@ -61,6 +61,21 @@ class ConsensusSettingsTest {
     }
 
     @Test
+    void aNestedQuorumSetNamesTheValidatorsAndOverridesTheFlatOne() {
+        ConsensusSettings s = ConsensusSettings.fromProperties(props(
+                "corridor.quorum.validators", A + "," + B,
+                "corridor.quorum.set", "2(1(" + A + "," + B + "), 1(" + C + "," + D + "))"), A);
+        assertThat(s.networked()).isTrue();
+        assertThat(s.validators()).containsExactlyInAnyOrder(A, B, C, D);
+        assertThat(s.threshold()).isEqualTo(2);
+        assertThat(s.quorumSet().getInnerSets()).hasSize(2);
+        assertThatThrownBy(() -> ConsensusSettings.fromProperties(props("corridor.quorum.set", "2(" + B + "," + C + ")"), A))
+                .hasMessageContaining("must include this node");
+        assertThatThrownBy(() -> ConsensusSettings.fromProperties(props("corridor.quorum.set", "2(" + A + ")"), A))
+                .hasMessageContaining("corridor.quorum.set").hasMessageContaining("not sane");
+    }
+
+    @Test
     void badValuesNameTheirKey() {
         assertThatThrownBy(() -> ConsensusSettings.fromProperties(props("corridor.quorum.validators", A + ",GNOTAKEY"), A))
                 .hasMessageContaining("corridor.quorum.validators").hasMessageContaining("GNOTAKEY");
