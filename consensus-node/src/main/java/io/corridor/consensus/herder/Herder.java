@@ -106,6 +106,7 @@ public final class Herder {
     private final String localKey;
     private final SCPQuorumSet quorumSet;
     private final List<String> validators;
+    private final Set<NodeID> validatorIds;
 
     private LedgerHeader lcl;
     private byte[] lclHash;
@@ -172,6 +173,7 @@ public final class Herder {
         this.localKey = config.nodeKey().accountId();
         this.scp = new Scp(new Driver(), localId, true, quorumSet);
         this.validators = QuorumSets.allNodes(quorumSet).stream().map(Herder::key).sorted().toList();
+        this.validatorIds = Set.copyOf(QuorumSets.allNodes(quorumSet));
         quorumSets.put(hex(scp.getLocalQuorumSetHash().getHash()), scp.getLocalQuorumSet());
         readLastClosed();
         publishStatus();
@@ -278,13 +280,19 @@ public final class Herder {
         }
         noteHeard(st, slot);
         Pending pending = new Pending(from, envelope, payload);
-        requestMissing(pending);
         if (slot > lclSeq + 1) {
+            // Only the quorum set's validators can tell this node it is behind; others must not fill the buffer.
+            if (!validatorIds.contains(st.getNodeID())) {
+                network.relay(from, MessageKind.SCP_MESSAGE, payload);
+                return;
+            }
+            requestMissing(pending);
             bufferFuture(slot, pending);
             network.relay(from, MessageKind.SCP_MESSAGE, payload);
             checkBehind();
             return;
         }
+        requestMissing(pending);
         process(pending);
     }
 
