@@ -43,6 +43,15 @@ public final class QuorumSetSyntax {
         return set;
     }
 
+    /** The flat quorum set {@code threshold} of {@code validators} ({@code G...} keys), as a network of peers uses. */
+    public static SCPQuorumSet flat(long threshold, List<String> validators) {
+        SCPQuorumSet set = new SCPQuorumSet();
+        set.setThreshold(new Uint32(new XdrUnsignedInteger(threshold)));
+        set.setValidators(validators.stream().map(v -> Herder.nodeId(NodeKey.decodeAccountId(v))).toArray(NodeID[]::new));
+        set.setInnerSets(new SCPQuorumSet[0]);
+        return set;
+    }
+
     /** The one-line form of a quorum set ({@link #parse} reads it back). */
     public static String format(SCPQuorumSet set) {
         List<String> members = new ArrayList<>();

@@ -1,20 +1,15 @@
 package io.corridor.ledger.infrastructure.consensus;
 
+import io.corridor.consensus.herder.QuorumSetSyntax;
+import io.corridor.consensus.overlay.NodeKey;
+import io.corridor.consensus.scp.QuorumSets;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import org.stellar.sdk.xdr.NodeID;
-import org.stellar.sdk.xdr.PublicKey;
-import org.stellar.sdk.xdr.PublicKeyType;
 import org.stellar.sdk.xdr.SCPQuorumSet;
-import org.stellar.sdk.xdr.Uint256;
-import org.stellar.sdk.xdr.Uint32;
-import org.stellar.sdk.xdr.XdrUnsignedInteger;
-import io.corridor.consensus.herder.QuorumSetSyntax;
-import io.corridor.consensus.overlay.NodeKey;
-import io.corridor.consensus.scp.QuorumSets;
 
 /**
  * A validator's place in its network, from the {@code corridor.*} properties {@code corridor up} writes
@@ -44,7 +39,7 @@ public record ConsensusSettings(String bindHost, int peerPort, List<InetSocketAd
                     + " (the number of corridor.quorum.validators), was " + threshold);
         }
         if (quorumSet == null && !validators.isEmpty()) {
-            quorumSet = flat(validators, threshold);
+            quorumSet = QuorumSetSyntax.flat(threshold, validators);
         }
     }
 
@@ -52,21 +47,6 @@ public record ConsensusSettings(String bindHost, int peerPort, List<InetSocketAd
     public ConsensusSettings(String bindHost, int peerPort, List<InetSocketAddress> peers, List<String> validators,
             int threshold, boolean force) {
         this(bindHost, peerPort, peers, validators, threshold, force, null);
-    }
-
-    static SCPQuorumSet flat(List<String> validators, int threshold) {
-        List<NodeID> nodes = new ArrayList<>();
-        for (String validator : validators) {
-            PublicKey pk = new PublicKey();
-            pk.setDiscriminant(PublicKeyType.PUBLIC_KEY_TYPE_ED25519);
-            pk.setEd25519(new Uint256(NodeKey.decodeAccountId(validator)));
-            nodes.add(new NodeID(pk));
-        }
-        SCPQuorumSet q = new SCPQuorumSet();
-        q.setThreshold(new Uint32(new XdrUnsignedInteger(threshold)));
-        q.setValidators(nodes.toArray(NodeID[]::new));
-        q.setInnerSets(new SCPQuorumSet[0]);
-        return q;
     }
 
     /** Whether the node agrees with other validators (else it is a network of one). */
